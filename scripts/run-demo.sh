@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build, and run Parley on the sample articles in
+# data/samples/, writing output/events.jsonl, output/timeline.svg and output/relations.svg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_TESTS=OFF -DPARLEY_BUILD_BENCH=OFF >/dev/null
+cmake --build build --target parley_cli -j "$(nproc)"
+mkdir -p output
+./build/parley extract data/samples/*.txt > output/events.jsonl
+./build/parley timeline output/events.jsonl -o output/timeline.svg --title "Parley: the sample articles"
+./build/parley graph output/events.jsonl -o output/relations.svg --title "Who met whom in the sample articles"
+echo "$(wc -l < output/events.jsonl) events -> output/events.jsonl, output/timeline.svg, output/relations.svg"

@@ -1,0 +1,23 @@
+// Word lists the actor stage compiles once (data/lexicon/*.txt).
+#pragma once
+
+#include <parley/knowledge.hpp>
+
+#include <string>
+#include <unordered_set>
+
+namespace parley::detail {
+
+class Gazetteer;
+
+struct ActorRules {
+    explicit ActorRules(const Knowledge& kb);
+    const Gazetteer* gaz;
+    std::unordered_set<std::string> honorifics;      ///< mr, mrs, dr, sir
+    std::unordered_set<std::string> particles;       ///< al, el, bin, de, van
+    std::unordered_set<std::string> non_name_heads;  ///< ministry, office, council: not people
+    std::unordered_set<std::string> group_nouns;     ///< officials, diplomats, negotiators
+    std::unordered_set<std::string> subordinators;   ///< after, before, while: clause openers
+};
+
+}  // namespace parley::detail

@@ -1,0 +1,632 @@
+// The actor stage: gazetteer phrases, person names with their titles, and coreference of
+// later mentions ("Mr Ivanov", "the Secretary of State", "he") to the actor introduced first.
+#include "actors/actor_rules.hpp"
+#include "actors/gazetteer.hpp"
+#include "actors/lexer.hpp"
+
+#include <parley/actor.hpp>
+#include <parley/knowledge.hpp>
+
+#include <algorithm>
+#include <optional>
+
+namespace parley {
+
+namespace detail {
+
+namespace {
+std::unordered_set<std::string> folded_set(const Knowledge& kb, const std::string& file) {
+    std::unordered_set<std::string> out;
+    if (!kb.has(file)) return out;
+    for (const auto& l : kb.lines(file)) {
+        std::string f = fold_word(l);
+        if (!f.empty() && f.back() == '.') f.pop_back();
+        out.insert(std::move(f));
+    }
+    return out;
+}
+}  // namespace
+
+ActorRules::ActorRules(const Knowledge& kb)
+    : gaz(&kb.get<Gazetteer>()),
+      honorifics(folded_set(kb, "lexicon/honorifics.txt")),
+      particles(folded_set(kb, "lexicon/name-particles.txt")),
+      non_name_heads(folded_set(kb, "lexicon/non-name-words.txt")),
+      group_nouns(folded_set(kb, "lexicon/group-nouns.txt")),
+      subordinators(folded_set(kb, "lexicon/subordinators.txt")) {}
+
+}  // namespace detail
+
+namespace {
+
+using detail::GazKind;
+using detail::GazMatch;
+using detail::Tok;
+using detail::TokShape;
+
+enum class ChunkKind : uint8_t { none, country, adj, metonym, org, title, place, known_person, name, honorific, pronoun };
+
+struct Chunk {
+    ChunkKind kind = ChunkKind::none;
+    std::size_t b = 0, e = 0;  // token range [b, e)
+    uint32_t index = 0;        // gazetteer index
+};
+
+std::string title_case(std::string_view s) {
+    std::string out(s);
+    bool start = true;
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c + 32);
+        if (c >= 'a' && c <= 'z' && start) c = static_cast<char>(c - 32);
+        start = (c == ' ' || c == '-');
+    }
+    return out;
+}
+
+// Last name token of a person, particles stripped: "Hafez el Assad" -> "assad", "al-Assad" -> "assad".
+std::string surname_key(const std::vector<std::string>& low, const detail::ActorRules& r) {
+    if (low.empty()) return {};
+    std::string last = low.back();
+    auto dash = last.find('-');
+    if (dash != std::string::npos && r.particles.count(last.substr(0, dash))) last = last.substr(dash + 1);
+    return last;
+}
+
+struct PersonRec {
+    int actor = -1;
+    std::vector<std::string> low;  // folded name tokens, initials and particles dropped
+    std::string surname;
+};
+
+class DocActors {
+public:
+    DocActors(const Document& doc, const detail::ActorRules& rules) : m_doc(doc), m_r(rules) {}
+
+    ActorTable run() {
+        // Pass 1 collects the names seen away from a sentence start, so that a sentence-initial
+        // "Bush" or "Rice" (ordinary words too) is known to be a name in pass 2.
+        for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) {
+            auto toks = detail::lex_sentence(m_doc.text, m_doc.sentences[si]);
+            for (std::size_t i = 1; i < toks.size(); ++i)
+                if (toks[i].shape == TokShape::cap) m_inner_caps.insert(toks[i].low);
+        }
+        for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) sentence(si);
+        for (auto& a : m_table.actors) {
+            std::sort(a.aliases.begin(), a.aliases.end());
+            a.aliases.erase(std::unique(a.aliases.begin(), a.aliases.end()), a.aliases.end());
+        }
+        return std::move(m_table);
+    }
+
+private:
+    const Document& m_doc;
+    const detail::ActorRules& m_r;
+    ActorTable m_table;
+    std::unordered_set<std::string> m_inner_caps;
+    std::vector<PersonRec> m_people;
+    std::unordered_map<std::string, int> m_by_key;  // country/org code -> actor
+    int m_last_person = -1;
+
+    std::string_view text(std::size_t b, std::size_t e) const {
+        return std::string_view(m_doc.text).substr(b, e - b);
+    }
+    std::string_view span_text(const std::vector<Tok>& t, std::size_t b, std::size_t e) const {
+        return text(t[b].begin, t[e - 1].end);
+    }
+
+    const detail::Gazetteer& gaz() const { return *m_r.gaz; }
+
+    // Longest gazetteer match starting at token i.
+    std::optional<Chunk> gaz_at(const std::vector<Tok>& t, std::size_t i) const {
+        if (!t[i].is_word()) return std::nullopt;
+        std::string key;
+        std::optional<Chunk> best;
+        const std::size_t maxn = std::min(gaz().max_tokens(), t.size() - i);
+        for (std::size_t n = 1; n <= maxn; ++n) {
+            const Tok& k = t[i + n - 1];
+            if (!k.is_word() && k.low != "-" && k.low != "." && k.low != "&") break;
+            if (n > 1) key += ' ';
+            key += k.low;
+            if (const auto* hits = gaz().find(key)) {
+                if (auto c = pick(t, i, i + n, *hits)) best = c;
+            }
+            if (k.possessive) break;
+        }
+        return best;
+    }
+
+    std::optional<Chunk> pick(const std::vector<Tok>& t, std::size_t b, std::size_t e,
+                              const std::vector<GazMatch>& hits) const {
+        const bool cap = t[b].capitalised();
+        // Short all-lowercase keys like "us" or "chad" are only names when capitalised.
+        const bool upper_short = t[b].shape == TokShape::upper && e - b == 1 && t[b].low.size() <= 3;
+        std::optional<Chunk> best;
+        int best_rank = 99;
+        for (const auto& h : hits) {
+            ChunkKind k = ChunkKind::none;
+            int rank = 9;
+            switch (h.kind) {
+                case GazKind::country_name: k = ChunkKind::country; rank = 1; break;
+                case GazKind::country_adj: k = ChunkKind::adj; rank = 2; break;
+                case GazKind::organisation: k = ChunkKind::org; rank = 3; break;
+                case GazKind::country_metonym: k = ChunkKind::metonym; rank = 4; break;
+                case GazKind::person: k = ChunkKind::known_person; rank = 5; break;
+                case GazKind::place: k = ChunkKind::place; rank = 6; break;
+                case GazKind::title: k = ChunkKind::title; rank = 7; break;
+            }
+            if (k != ChunkKind::title && !cap) continue;
+            if (k == ChunkKind::title && t[b].shape == TokShape::upper && !upper_short && e - b > 1) {
+                // ALL-CAPS run of a headline: still a title.
+            }
+            if (rank < best_rank) {
+                best_rank = rank;
+                best = Chunk{k, b, e, h.index};
+            }
+        }
+        return best;
+    }
+
+    bool name_token(const std::vector<Tok>& t, std::size_t i) const {
+        const Tok& k = t[i];
+        if (k.shape == TokShape::cap) return true;
+        if (k.shape == TokShape::upper) {
+            // Headline capitals ("EFFORTS TO mend") are words, not names; initials "M." are names.
+            if (k.low.size() == 2 && k.low[1] == '.') return true;
+            return !gaz().is_common_word(k.low) && k.low.size() > 1;
+        }
+        return false;
+    }
+    bool particle_at(const std::vector<Tok>& t, std::size_t i) const {
+        return i + 1 < t.size() && m_r.particles.count(t[i].low) && name_token(t, i + 1) &&
+               !t[i].possessive;
+    }
+
+    std::vector<Chunk> chunk(const std::vector<Tok>& t) const {
+        std::vector<Chunk> out;
+        std::size_t i = 0;
+        while (i < t.size()) {
+            if (!t[i].is_word()) {
+                ++i;
+                continue;
+            }
+            if (m_r.honorifics.count(t[i].low) && t[i].capitalised() && i + 1 < t.size() &&
+                name_token(t, i + 1)) {
+                out.push_back(Chunk{ChunkKind::honorific, i, i + 1, 0});
+                ++i;
+                continue;
+            }
+            if (auto g = gaz_at(t, i)) {
+                // A known two-word title inside a longer name run ("Prime Minister") wins, but a
+                // one-word capitalised gazetteer hit followed by more name words may be a name
+                // ("Jordan Peterson"): people from dictionaries and countries keep priority.
+                out.push_back(*g);
+                i = g->e;
+                continue;
+            }
+            const Tok& k = t[i];
+            if (k.shape == TokShape::lower &&
+                (k.low == "he" || k.low == "she" || k.low == "his" || k.low == "her" || k.low == "him")) {
+                out.push_back(Chunk{ChunkKind::pronoun, i, i + 1, 0});
+                ++i;
+                continue;
+            }
+            if (name_token(t, i) || particle_at(t, i)) {
+                std::size_t j = i;
+                while (j < t.size() && (name_token(t, j) || particle_at(t, j))) {
+                    if (j > i) {
+                        auto g = gaz_at(t, j);
+                        if (g && g->kind != ChunkKind::known_person) break;
+                    }
+                    ++j;
+                    if (t[j - 1].possessive) break;
+                }
+                if (j == i) j = i + 1;
+                out.push_back(Chunk{ChunkKind::name, i, j, 0});
+                i = j;
+                continue;
+            }
+            ++i;
+        }
+        return out;
+    }
+
+    int country_actor(const detail::CountryEntry& c) {
+        auto key = "C:" + c.code;
+        if (auto it = m_by_key.find(key); it != m_by_key.end()) return it->second;
+        Actor a;
+        a.name = c.name;
+        a.kind = ActorKind::country;
+        a.country = c.code;
+        m_table.actors.push_back(std::move(a));
+        int idx = static_cast<int>(m_table.actors.size()) - 1;
+        m_by_key.emplace(key, idx);
+        return idx;
+    }
+    int org_actor(const detail::OrgEntry& o) {
+        auto key = "O:" + o.code + ":" + o.name;
+        if (auto it = m_by_key.find(key); it != m_by_key.end()) return it->second;
+        Actor a;
+        a.name = o.name;
+        a.kind = ActorKind::organisation;
+        a.country = o.country;
+        m_table.actors.push_back(std::move(a));
+        int idx = static_cast<int>(m_table.actors.size()) - 1;
+        m_by_key.emplace(key, idx);
+        return idx;
+    }
+
+    void add_mention(int actor, uint32_t b, uint32_t e, uint32_t hb, uint32_t he, uint32_t si,
+                     MentionForm form, std::string title = {}) {
+        Mention m;
+        m.begin = b;
+        m.end = e;
+        m.head_begin = hb;
+        m.head_end = he;
+        m.actor = actor;
+        m.sentence = si;
+        m.form = form;
+        m.title = std::move(title);
+        auto& a = m_table.actors[actor];
+        ++a.mentions;
+        if (form != MentionForm::pronoun && form != MentionForm::title)
+            a.aliases.emplace_back(text(hb, he));
+        if (a.kind == ActorKind::person && form != MentionForm::pronoun) m_last_person = actor;
+        m_table.mentions.push_back(std::move(m));
+    }
+
+    // Country of a modifier chunk (adjective, country name, metonym; possessive or not).
+    const detail::CountryEntry* modifier_country(const Chunk& c) const {
+        if (c.kind == ChunkKind::country || c.kind == ChunkKind::adj || c.kind == ChunkKind::metonym)
+            return &gaz().countries()[c.index];
+        return nullptr;
+    }
+
+    struct PersonContext {
+        std::string title;
+        std::string country;
+        std::size_t begin_tok;
+        std::size_t end_tok;
+        bool honorific = false;
+    };
+
+    // Looks left of name chunk k for "[the] [Country|Adj|Country's] TITLE [,]" or an honorific,
+    // and right for ", [the] [Country] TITLE" or "of COUNTRY".
+    PersonContext context_of(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k) const {
+        PersonContext pc{{}, {}, ch[k].b, ch[k].e};
+        std::size_t j = k;
+        auto adjacent = [&](std::size_t left, std::size_t right_tok, bool allow_comma) {
+            std::size_t gap = right_tok - ch[left].e;
+            if (gap == 0) return true;
+            if (allow_comma && gap == 1 && t[ch[left].e].low == ",") return true;
+            return false;
+        };
+        if (j > 0 && ch[j - 1].kind == ChunkKind::honorific && ch[j - 1].e == ch[k].b) {
+            pc.honorific = true;
+            pc.begin_tok = ch[j - 1].b;
+            --j;
+        }
+        std::size_t titles_seen = 0;
+        while (j > 0 && ch[j - 1].kind == ChunkKind::title && adjacent(j - 1, ch[j].b, titles_seen == 0)) {
+            // "Secretary of State Warren M. Christopher"; "Deputy Prime Minister" is one title.
+            const auto& te = gaz().titles()[ch[j - 1].index];
+            if (pc.title.empty()) pc.title = te.title;
+            pc.begin_tok = ch[j - 1].b;
+            --j;
+            ++titles_seen;
+            if (j > 0 && (ch[j - 1].kind == ChunkKind::country || ch[j - 1].kind == ChunkKind::adj ||
+                          ch[j - 1].kind == ChunkKind::metonym) &&
+                ch[j - 1].e == ch[j].b) {
+                pc.country = gaz().countries()[ch[j - 1].index].code;
+                pc.begin_tok = ch[j - 1].b;
+                --j;
+            }
+            break;
+        }
+        if (pc.country.empty() && j > 0 && ch[j - 1].e == ch[j].b && ch[j - 1].kind == ChunkKind::adj) {
+            pc.country = gaz().countries()[ch[j - 1].index].code;  // "Syrian Hafez al-Assad"
+        }
+        // Right: ", the US Vice-President," / ", Israel's prime minister" / "of Israel"
+        std::size_t r = k + 1;
+        const std::size_t end_tok = ch[k].e;
+        if (r < ch.size() && end_tok < t.size()) {
+            std::size_t p = end_tok;
+            if (t[p].low == "," && p + 1 < t.size()) {
+                ++p;
+                if (t[p].low == "the" || t[p].low == "a" || t[p].low == "an") ++p;
+                std::string ctry;
+                std::size_t q = r;
+                while (q < ch.size() && ch[q].b < p) ++q;
+                if (q < ch.size() && ch[q].b == p && modifier_country(ch[q])) {
+                    ctry = gaz().countries()[ch[q].index].code;
+                    p = ch[q].e;
+                    ++q;
+                }
+                // "the former/then/acting" style modifiers are skipped
+                while (p < t.size() && t[p].shape == TokShape::lower &&
+                       (q >= ch.size() || ch[q].b != p) && p - end_tok < 4)
+                    ++p;
+                if (q < ch.size() && ch[q].b == p && ch[q].kind == ChunkKind::title) {
+                    if (pc.title.empty()) pc.title = gaz().titles()[ch[q].index].title;
+                    if (pc.country.empty()) pc.country = ctry;
+                    pc.end_tok = ch[q].e;
+                    std::size_t of = ch[q].e;
+                    if (pc.country.empty() && of + 1 < t.size() && t[of].low == "of" && q + 1 < ch.size() &&
+                        ch[q + 1].b == of + 1 && modifier_country(ch[q + 1])) {
+                        pc.country = gaz().countries()[ch[q + 1].index].code;
+                        pc.end_tok = ch[q + 1].e;
+                    }
+                }
+            } else if (t[p].low == "of" && r < ch.size() && ch[r].b == p + 1 && modifier_country(ch[r]) &&
+                       !pc.title.empty()) {
+                if (pc.country.empty()) pc.country = gaz().countries()[ch[r].index].code;
+            }
+        }
+        return pc;
+    }
+
+    bool looks_like_person(const std::vector<Tok>& t, const Chunk& c, const PersonContext& pc) const {
+        const std::size_t n = c.e - c.b;
+        const Tok& last = t[c.e - 1];
+        if (m_r.non_name_heads.count(last.low)) return false;
+        bool all_common = true;
+        for (std::size_t i = c.b; i < c.e; ++i) {
+            if (m_r.non_name_heads.count(t[i].low) && !pc.honorific && pc.title.empty()) return false;
+            if (!gaz().is_common_word(t[i].low) && !m_r.particles.count(t[i].low) &&
+                !(t[i].low.size() == 2 && t[i].low[1] == '.'))
+                all_common = false;
+        }
+        if (!pc.title.empty() || pc.honorific) return true;
+        if (n == 1) {
+            // A lone capitalised word is a person only when it is the name of one already met.
+            return known_surname(t[c.b].low) >= 0;
+        }
+        if (all_common) return known_surname(t[c.e - 1].low) >= 0;
+        return true;
+    }
+
+    int known_surname(const std::string& low) const {
+        for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
+            if (it->surname == low) return it->actor;
+        }
+        for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
+            for (const auto& w : it->low)
+                if (w == low) return it->actor;  // "Jintao" for Hu Jintao
+        }
+        return -1;
+    }
+
+    int person_actor(const std::vector<Tok>& t, const Chunk& c, const PersonContext& pc) {
+        std::vector<std::string> low;
+        for (std::size_t i = c.b; i < c.e; ++i) {
+            const auto& w = t[i].low;
+            if (w.size() == 2 && w[1] == '.') continue;  // initial
+            if (m_r.particles.count(w)) continue;
+            low.push_back(w);
+        }
+        if (low.empty()) return -1;
+        const std::string sur = surname_key(low, m_r);
+        if (low.size() == 1) {
+            int a = known_surname(sur);
+            if (a >= 0) return a;
+        } else {
+            for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
+                if (it->surname != sur) continue;
+                if (it->low.size() == 1 || it->low.front() == low.front()) {
+                    // A full name after a surname-only introduction becomes the canonical name.
+                    if (it->low.size() == 1) {
+                        it->low = low;
+                        m_table.actors[it->actor].name = clean_name(t, c);
+                    }
+                    return it->actor;
+                }
+            }
+        }
+        Actor a;
+        a.name = clean_name(t, c);
+        a.kind = ActorKind::person;
+        a.country = pc.country;
+        m_table.actors.push_back(std::move(a));
+        const int idx = static_cast<int>(m_table.actors.size()) - 1;
+        m_people.push_back(PersonRec{idx, std::move(low), sur});
+        return idx;
+    }
+
+    std::string clean_name(const std::vector<Tok>& t, const Chunk& c) const {
+        std::string name;
+        for (std::size_t i = c.b; i < c.e; ++i) {
+            if (!name.empty()) name += ' ';
+            std::string_view w = text(t[i].begin, t[i].end);
+            name += t[i].shape == TokShape::upper && w.size() > 2 ? title_case(w) : std::string(w);
+        }
+        return name;
+    }
+
+    int title_holder(const std::string& title, const std::string& country) const {
+        // The latest person holding this title (and country, when given) in the document.
+        for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
+            const auto& a = m_table.actors[it->actor];
+            if (!country.empty() && !a.country.empty() && a.country != country) continue;
+            if (std::find(a.titles.begin(), a.titles.end(), title) != a.titles.end()) return it->actor;
+        }
+        return -1;
+    }
+
+    void sentence(uint32_t si) {
+        const auto& s = m_doc.sentences[si];
+        auto t = detail::lex_sentence(m_doc.text, s);
+        if (t.empty()) return;
+        auto ch = chunk(t);
+        // A sentence-initial ordinary word glued to a name run ("After Tony Blair") is dropped
+        // from the run; a lone sentence-initial word stays a name only if it is one elsewhere.
+        for (auto& c : ch) {
+            if (c.kind != ChunkKind::name || c.b != 0) continue;
+            const Tok& k = t[c.b];
+            if (gaz().is_common_word(k.low) && !m_inner_caps.count(k.low)) {
+                ++c.b;
+                if (c.b == c.e) c.kind = ChunkKind::none;
+            } else if (m_r.subordinators.count(k.low)) {
+                ++c.b;
+                if (c.b == c.e) c.kind = ChunkKind::none;
+            }
+        }
+        // Modifiers of a person ("Moscow Mayor Yury Luzhkov", "the US Secretary of State,
+        // Madeleine Albright") belong to that person's mention, not to mentions of their own.
+        std::vector<bool> used(ch.size(), false);
+        std::vector<std::optional<PersonContext>> ctx(ch.size());
+        for (std::size_t k = 0; k < ch.size(); ++k) {
+            if (ch[k].kind != ChunkKind::name && ch[k].kind != ChunkKind::known_person) continue;
+            PersonContext pc = context_of(t, ch, k);
+            if (ch[k].kind == ChunkKind::name && !looks_like_person(t, ch[k], pc)) continue;
+            for (std::size_t q = 0; q < ch.size(); ++q)
+                if (q != k && ch[q].b >= pc.begin_tok && ch[q].e <= std::max(pc.end_tok, ch[k].e) &&
+                    ch[q].kind != ChunkKind::name && ch[q].kind != ChunkKind::known_person)
+                    used[q] = true;
+            ctx[k] = pc;
+        }
+        for (std::size_t k = 0; k < ch.size(); ++k) {
+            if (used[k]) continue;
+            const Chunk& c = ch[k];
+            const uint32_t b = t[c.b].begin, e = t[c.e - 1].end;
+            switch (c.kind) {
+                case ChunkKind::country: {
+                    const auto& ce = gaz().countries()[c.index];
+                    add_mention(country_actor(ce), b, e, b, e, si, MentionForm::country);
+                    break;
+                }
+                case ChunkKind::metonym: {
+                    const auto& ce = gaz().countries()[c.index];
+                    add_mention(country_actor(ce), b, e, b, e, si, MentionForm::metonym);
+                    m_table.places.push_back(PlaceMention{b, e, si, std::string(text(b, e)), ce.code});
+                    break;
+                }
+                case ChunkKind::org: {
+                    const auto& oe = gaz().organisations()[c.index];
+                    add_mention(org_actor(oe), b, e, b, e, si, MentionForm::organisation);
+                    break;
+                }
+                case ChunkKind::place: {
+                    const auto& pe = gaz().places()[c.index];
+                    m_table.places.push_back(PlaceMention{b, e, si, pe.name, pe.country});
+                    break;
+                }
+                case ChunkKind::adj:
+                    group_mention(t, ch, k, si);
+                    break;
+                case ChunkKind::known_person:
+                case ChunkKind::name: {
+                    if (!ctx[k]) break;
+                    const PersonContext& pc = *ctx[k];
+                    int a = person_actor(t, c, pc);
+                    if (a < 0) break;
+                    auto& actor = m_table.actors[a];
+                    if (!pc.title.empty() &&
+                        std::find(actor.titles.begin(), actor.titles.end(), pc.title) == actor.titles.end())
+                        actor.titles.push_back(pc.title);
+                    if (actor.country.empty()) actor.country = pc.country;
+                    if (actor.country.empty() && c.kind == ChunkKind::known_person) {
+                        const auto& pe = gaz().people()[c.index];
+                        if (!pe.roles.empty() && pe.roles.front().code.size() >= 3)
+                            actor.country = pe.roles.front().code.substr(0, 3);
+                    }
+                    const bool single = c.e - c.b == 1;
+                    add_mention(a, t[pc.begin_tok].begin, t[std::max(pc.end_tok, c.e) - 1].end, b, e, si,
+                                single ? MentionForm::surname : MentionForm::name, pc.title);
+                    break;
+                }
+                case ChunkKind::title: {
+                    // A title that no name follows: "the Secretary of State", "the Syrian leader".
+                    bool attached = k + 1 < ch.size() && (ch[k + 1].kind == ChunkKind::name ||
+                                                          ch[k + 1].kind == ChunkKind::known_person ||
+                                                          ch[k + 1].kind == ChunkKind::title) &&
+                                    ch[k + 1].b <= c.e + 1;
+                    bool appositive = k > 0 && c.b >= 2 && (t[c.b - 1].low == "," || t[c.b - 2].low == ",");
+                    if (attached || appositive) break;
+                    if (c.b == 0 || (t[c.b - 1].low != "the" && !(k > 0 && modifier_country(ch[k - 1]) &&
+                                                                  ch[k - 1].e == c.b)))
+                        break;
+                    std::string country;
+                    if (k > 0 && ch[k - 1].e == c.b && modifier_country(ch[k - 1]))
+                        country = gaz().countries()[ch[k - 1].index].code;
+                    const auto& te = gaz().titles()[c.index];
+                    int a = title_holder(te.title, country);
+                    if (a >= 0) add_mention(a, b, e, b, e, si, MentionForm::title, te.title);
+                    break;
+                }
+                case ChunkKind::pronoun: {
+                    int a = pronoun_antecedent(t, ch, k, si);
+                    if (a >= 0) add_mention(a, b, e, b, e, si, MentionForm::pronoun);
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+    }
+
+    // "Russian defence officials", "Israeli negotiators": a country adjective with a group noun.
+    void group_mention(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k, uint32_t si) {
+        const Chunk& c = ch[k];
+        std::size_t j = c.e;
+        while (j < t.size() && j < c.e + 3 && t[j].shape == TokShape::lower && !m_r.group_nouns.count(t[j].low))
+            ++j;
+        if (j >= t.size() || !m_r.group_nouns.count(t[j].low)) return;
+        if (k + 1 < ch.size() && ch[k + 1].b < j) return;  // something else in between
+        const auto& ce = gaz().countries()[c.index];
+        std::string name = std::string(text(t[c.b].begin, t[j].end));
+        auto key = "G:" + detail::fold_phrase(name);
+        int idx;
+        if (auto it = m_by_key.find(key); it != m_by_key.end()) {
+            idx = it->second;
+        } else {
+            Actor a;
+            a.name = name;
+            a.kind = ActorKind::group;
+            a.country = ce.code;
+            m_table.actors.push_back(std::move(a));
+            idx = static_cast<int>(m_table.actors.size()) - 1;
+            m_by_key.emplace(key, idx);
+        }
+        add_mention(idx, t[c.b].begin, t[j].end, t[c.b].begin, t[j].end, si, MentionForm::group);
+    }
+
+    int pronoun_antecedent(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k, uint32_t) {
+        // Cataphora: "After his meeting with X, Mr Peres said" -> the subject after the comma.
+        if (!t.empty() && m_r.subordinators.count(t[0].low)) {
+            std::size_t comma = 0;
+            for (std::size_t i = ch[k].e; i < t.size(); ++i)
+                if (t[i].low == ",") {
+                    comma = i;
+                    break;
+                }
+            if (comma) {
+                for (std::size_t q = k + 1; q < ch.size(); ++q) {
+                    if (ch[q].b < comma) continue;
+                    if (ch[q].b > comma + 4) break;
+                    if (ch[q].kind == ChunkKind::name || ch[q].kind == ChunkKind::known_person ||
+                        ch[q].kind == ChunkKind::honorific || ch[q].kind == ChunkKind::title) {
+                        // Resolve once the subject has been processed: defer by marking.
+                        std::size_t nq = q;
+                        while (nq < ch.size() && ch[nq].kind != ChunkKind::name &&
+                               ch[nq].kind != ChunkKind::known_person)
+                            ++nq;
+                        if (nq < ch.size()) {
+                            PersonContext pc = context_of(t, ch, nq);
+                            if (looks_like_person(t, ch[nq], pc)) return person_actor(t, ch[nq], pc);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return m_last_person;
+    }
+};
+
+}  // namespace
+
+ActorTable find_actors(const Document& doc, const Knowledge& kb) {
+    const auto& rules = kb.get<detail::ActorRules>();
+    return DocActors(doc, rules).run();
+}
+
+}  // namespace parley

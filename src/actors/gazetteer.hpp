@@ -1,0 +1,148 @@
+// Gazetteer: countries, organisations, titles, places and known people from data/gazetteer/
+// and PETRARCH-format actor dictionaries, compiled once into phrase lookups.
+#pragma once
+
+#include <parley/knowledge.hpp>
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace parley::detail {
+
+struct CountryEntry {
+    std::string code;  ///< ISO 3166 alpha-3 ("RUS"); historical states get CAMEO-style codes
+    std::string name;  ///< canonical short name ("Russia", "United States", "United Kingdom")
+    std::string capital;
+};
+
+struct OrgEntry {
+    std::string code;     ///< CAMEO-style code ("IGOWSTNAT" for NATO, "IGOUNO" for the UN)
+    std::string name;     ///< canonical ("NATO", "United Nations", "European Union")
+    std::string country;  ///< alpha-3 when the body is national ("State Department" -> USA), else ""
+};
+
+struct TitleEntry {
+    std::string title;   ///< canonical, Title Case ("Foreign Minister", "Secretary of State")
+    std::string sector;  ///< CAMEO-style sector: GOV, MIL, DIP, LEG, JUD, ...
+    bool head = false;   ///< head of state or government (president, prime minister, king)
+};
+
+struct PlaceEntry {
+    std::string name;     ///< canonical ("London", "Camp David")
+    std::string country;  ///< alpha-3
+};
+
+/// One dated role from an actor dictionary: `TONY_BLAIR_ [GBRGOV 970502-070627]`.
+struct DatedRole {
+    std::string code;  ///< "GBRGOV"
+    std::optional<date::sys_days> from;  ///< open when absent
+    std::optional<date::sys_days> to;
+};
+
+struct PersonEntry {
+    std::string name;  ///< display name, Title Case ("Tony Blair")
+    std::vector<DatedRole> roles;
+};
+
+enum class GazKind : uint8_t {
+    country_name,     ///< "Russia", "the United States", "Britain", "the US"
+    country_adj,      ///< demonym/adjective: "Russian", "British", "American"
+    country_metonym,  ///< capital or seat used for the government: "Moscow", "the Kremlin"
+    organisation,     ///< "NATO", "the United Nations", "the State Department"
+    title,            ///< "foreign minister", "secretary of state", "president"
+    place,            ///< a place that is not a country's metonym: "Camp David", "Annapolis"
+    person,           ///< a known person from a dictionary: "Tony Blair"
+};
+
+struct GazMatch {
+    GazKind kind;
+    uint32_t index;  ///< into countries(), organisations(), titles(), places() or people()
+};
+
+class Gazetteer {
+public:
+    explicit Gazetteer(const Knowledge& kb);
+
+    /// Every entry for a phrase. `folded` is lower case, accents removed, tokens joined by a
+    /// single space, a leading "the " stripped, apostrophe-s and trailing dots kept as in
+    /// fold_phrase(). Returns nullptr when nothing matches.
+    const std::vector<GazMatch>* find(std::string_view folded) const;
+    /// The longest phrase in tokens (for longest-match scanning).
+    std::size_t max_tokens() const { return m_max_tokens; }
+
+    const std::vector<CountryEntry>& countries() const { return m_countries; }
+    const std::vector<OrgEntry>& organisations() const { return m_orgs; }
+    const std::vector<TitleEntry>& titles() const { return m_titles; }
+    const std::vector<PlaceEntry>& places() const { return m_places; }
+    const std::vector<PersonEntry>& people() const { return m_people; }
+
+    const CountryEntry* country_by_code(std::string_view code) const;
+
+    /// The person holding a role code ("GBRGOV" + title "Prime Minister") on a day, from the
+    /// dictionaries; used to turn "the British Prime Minister" in 1999 into Tony Blair.
+    /// Returns indices into people() whose roles include `code` on `day`.
+    std::vector<uint32_t> holders(std::string_view code, date::sys_days day) const;
+
+    /// True when `word` (lower case) is an ordinary English word (data/lexicon/words.txt), used
+    /// to tell a sentence-initial "After" from a name.
+    bool is_common_word(std::string_view lower) const;
+
+    /// True when every surface form registered for `folded` is an all-capitals acronym
+    /// ("US", "WHO", "PM"): the recogniser should then accept only an all-capitals token, so
+    /// that "us" and "who" stay words.
+    bool acronym_only(std::string_view folded) const;
+    /// The organisation with this code, or nullptr ("IGOWSTNAT").
+    const OrgEntry* organisation_by_code(std::string_view code) const;
+    /// Index into people() of the dictionary person whose display name folds to `folded`.
+    std::optional<uint32_t> person_by_name(std::string_view folded) const;
+
+private:
+    struct StrHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    using PhraseMap =
+        std::unordered_map<std::string, std::vector<GazMatch>, StrHash, std::equal_to<>>;
+
+    void load_countries(const Knowledge& kb);
+    void load_organisations(const Knowledge& kb);
+    void load_titles(const Knowledge& kb);
+    void load_places(const Knowledge& kb);
+    void load_words(const Knowledge& kb);
+    void load_dictionary(const std::string& path, const std::vector<std::string_view>& particles,
+                         const std::vector<std::string>& org_words);
+    /// Registers `surface` (folded here) for `m`; `track_case` records acronym-only keys.
+    void add(std::string_view surface, GazMatch m, bool track_case = true);
+    /// Registers an already folded key (and its lexer form without a lone final dot).
+    void add_key(std::string key, GazMatch m, bool acronym);
+
+    std::vector<CountryEntry> m_countries;
+    std::vector<OrgEntry> m_orgs;
+    std::vector<TitleEntry> m_titles;
+    std::vector<PlaceEntry> m_places;
+    std::vector<PersonEntry> m_people;
+    PhraseMap m_phrases;
+    std::unordered_set<std::string, StrHash, std::equal_to<>> m_acronym;  ///< acronym-only keys
+    std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>> m_role_index;
+    std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_country_index;
+    std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_org_index;
+    std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_person_names;
+    std::string m_words_blob;  ///< words.txt as read; m_words views into it
+    std::unordered_set<std::string_view> m_words;
+    std::size_t m_max_tokens = 1;
+};
+
+/// Folds a phrase for lookup: lower case, accents removed (utf8proc), runs of spaces and
+/// hyphens-with-spaces collapsed, curly quotes made straight, a leading "the " removed.
+std::string fold_phrase(std::string_view s);
+
+}  // namespace parley::detail

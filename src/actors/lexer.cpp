@@ -1,0 +1,168 @@
+#include "actors/lexer.hpp"
+
+#include "actors/gazetteer.hpp"
+
+namespace parley::detail {
+
+namespace {
+
+bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Letters include any non-ASCII byte: names like "Çelik" or "Lavrov’s" stay one word;
+// the curly apostrophe and dashes are handled below.
+bool is_letter_byte(unsigned char c) { return is_ascii_alpha(c) || c >= 0x80; }
+
+bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
+    return s.compare(i, p.size(), p) == 0;
+}
+
+// Multi-byte punctuation that must split words: em/en dashes, curly quotes.
+std::size_t punct_len(std::string_view t, std::size_t i) {
+    static constexpr std::string_view kMulti[] = {"\u2014", "\u2013", "\u201c", "\u201d", "\u2018",
+                                                  "\u2019", "\u2026", "\u00ab", "\u00bb"};
+    for (auto p : kMulti)
+        if (starts_with(t, i, p)) return p.size();
+    return 0;
+}
+
+TokShape shape_of(std::string_view w) {
+    bool any_lower = false, any_upper = false, any_digit = false;
+    for (unsigned char c : w) {
+        if (c >= 'a' && c <= 'z') any_lower = true;
+        else if (c >= 'A' && c <= 'Z') any_upper = true;
+        else if (is_digit(c)) any_digit = true;
+    }
+    unsigned char first = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+    if (any_digit && !any_lower && !any_upper) return TokShape::number;
+    if (first >= 'A' && first <= 'Z') return any_lower ? TokShape::cap : TokShape::upper;
+    if (first >= 0xC3 && first <= 0xC5 && w.size() > 1) {
+        // Latin-1/Extended-A capitals (e.g. "Él", "Łukasz"): compare with the folded form.
+        std::string f = fold_word(w.substr(0, 2));
+        if (f != w.substr(0, 2) && !f.empty()) return TokShape::cap;
+    }
+    if (any_lower || first >= 0x80) return TokShape::lower;
+    return any_upper ? TokShape::upper : TokShape::punct;
+}
+
+}  // namespace
+
+std::string fold_word(std::string_view s) {
+    bool ascii = true;
+    for (unsigned char c : s)
+        if (c >= 0x80) {
+            ascii = false;
+            break;
+        }
+    if (!ascii) return fold_phrase(s);
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+}
+
+std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
+    std::vector<Tok> toks;
+    std::size_t i = s.begin;
+    const std::size_t end = std::min<std::size_t>(s.end, text.size());
+    bool first_word = true;
+    while (i < end) {
+        unsigned char c = text[i];
+        if (is_space(c)) {
+            ++i;
+            continue;
+        }
+        if (c == '[' || c == ']') {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        if (is_letter_byte(c) || is_digit(c)) {
+            if (punct_len(text, i)) {
+                Tok t;
+                t.begin = static_cast<uint32_t>(i);
+                i += punct_len(text, i);
+                t.end = static_cast<uint32_t>(i);
+                t.low = std::string(text.substr(t.begin, t.end - t.begin));
+                toks.push_back(std::move(t));
+                continue;
+            }
+            // A word: letters/digits with internal hyphens, dots (U.S.) and apostrophes.
+            while (i < end) {
+                unsigned char d = text[i];
+                if (punct_len(text, i)) {
+                    // Curly apostrophe inside a word ("Lavrov’s", "O’Brien") stays in it.
+                    if (starts_with(text, i, "\u2019") && i + 3 < end &&
+                        is_letter_byte(static_cast<unsigned char>(text[i + 3])))
+                        i += 3;
+                    else
+                        break;
+                } else if (is_letter_byte(d) || is_digit(d)) {
+                    ++i;
+                } else if ((d == '-' || d == '\'' || d == '.' || d == '&') && i + 1 < end &&
+                           (is_letter_byte(static_cast<unsigned char>(text[i + 1])) ||
+                            is_digit(static_cast<unsigned char>(text[i + 1])))) {
+                    ++i;
+                } else if (d == '.' && i > start && i + 1 <= end) {
+                    // Keep the final dot of "U.S." and of initials "M." -- not a sentence end.
+                    std::string_view w = text.substr(start, i - start);
+                    bool dotted = w.find('.') != std::string_view::npos;
+                    bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+                    if (dotted || initial) ++i;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            Tok t;
+            t.begin = static_cast<uint32_t>(start);
+            t.end = static_cast<uint32_t>(i);
+            std::string_view w = text.substr(start, i - start);
+            // Possessive: "Moscow's", "Moscow’s", "Assad'" (the last is handled below).
+            for (std::string_view suf : {std::string_view("'s"), std::string_view("\u2019s")}) {
+                if (w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf) {
+                    t.possessive = true;
+                    w.remove_suffix(suf.size());
+                    t.end = static_cast<uint32_t>(start + w.size());
+                    break;
+                }
+            }
+            t.shape = shape_of(w);
+            t.low = fold_word(w);
+            if (t.low.size() > 1 && t.low.back() == '.' && t.low.find('.') == t.low.size() - 1 &&
+                t.low.size() > 2)
+                t.low.pop_back();
+            t.sentence_start = first_word;
+            first_word = false;
+            toks.push_back(std::move(t));
+            continue;
+        }
+        Tok t;
+        t.begin = static_cast<uint32_t>(i);
+        std::size_t pl = punct_len(text, i);
+        if (pl) {
+            i += pl;
+        } else if (c >= 0x80) {
+            // Some other multi-byte symbol: take the whole code point.
+            ++i;
+            while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+        } else {
+            ++i;
+            // "--" as one dash token
+            if (c == '-' && i < end && text[i] == '-') ++i;
+        }
+        t.end = static_cast<uint32_t>(i);
+        t.low = std::string(text.substr(t.begin, t.end - t.begin));
+        if (c == '\'' && !toks.empty() && toks.back().is_word() && t.begin == toks.back().end &&
+            !toks.back().low.empty() && toks.back().low.back() == 's' && i < end &&
+            is_space(static_cast<unsigned char>(text[i]))) {
+            toks.back().possessive = true;  // "the Palestinians' leader"
+            continue;
+        }
+        toks.push_back(std::move(t));
+    }
+    return toks;
+}
+
+}  // namespace parley::detail

@@ -1,0 +1,36 @@
+// Triggers, status cues and light verbs of the event stage, compiled once from data/events/.
+#pragma once
+
+#include <parley/error.hpp>
+#include <parley/event.hpp>
+#include <parley/knowledge.hpp>
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace parley::detail {
+
+struct Trigger {
+    EventType type = EventType::other;
+    std::string cameo;
+    bool noun = false;
+    std::vector<std::string> frames;  ///< with, obj, person, dest, host, self
+    std::vector<std::string> words;   ///< folded tokens of the phrase
+};
+
+struct Cue {
+    std::string kind;  ///< scheduled, hypothetical, denied, cancelled, reported
+    std::vector<std::string> words;
+};
+
+struct EventRules {
+    explicit EventRules(const Knowledge& kb);
+    std::unordered_map<std::string, std::vector<Trigger>> triggers;  ///< by first word
+    std::size_t max_trigger = 1;
+    std::vector<Cue> cues;
+    std::unordered_set<std::string> light_verbs;
+};
+
+}  // namespace parley::detail

@@ -1,0 +1,653 @@
+// The event stage: TABARI-style sparse parse. A trigger (data/events/triggers.tsv) is found in
+// a sentence; its participants are looked for left (source) and right (target) inside the
+// clause, in active, passive, nominal and list forms; status comes from cue words in the verb
+// group (data/events/cues.tsv); the date is the time expression nearest the trigger.
+#include "actors/lexer.hpp"
+#include "events/event_rules.hpp"
+
+#include <parley/event.hpp>
+#include <parley/knowledge.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace parley {
+
+namespace detail {
+
+namespace {
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t b = 0;
+    while (b <= s.size()) {
+        auto e = s.find(sep, b);
+        if (e == std::string_view::npos) e = s.size();
+        std::string part(s.substr(b, e - b));
+        while (!part.empty() && part.back() == ' ') part.pop_back();
+        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+        if (!part.empty()) out.push_back(std::move(part));
+        b = e + 1;
+    }
+    return out;
+}
+std::vector<std::string> words(std::string_view phrase) {
+    std::vector<std::string> out;
+    for (auto& w : split(phrase, ' ')) out.push_back(fold_word(w));
+    return out;
+}
+}  // namespace
+
+EventRules::EventRules(const Knowledge& kb) {
+    for (const auto& row : kb.rows("events/triggers.tsv")) {
+        if (row.size() < 5) throw Error(kb.dir().string() + "/events/triggers.tsv: row needs 5 columns");
+        auto type = event_type_from_string(row[0]);
+        if (!type) throw Error(kb.dir().string() + "/events/triggers.tsv: unknown type '" + row[0] + "'");
+        for (const auto& phrase : split(row[4], '|')) {
+            Trigger t;
+            t.type = *type;
+            t.cameo = row[1];
+            t.noun = row[2] == "noun";
+            for (const auto& f : split(row[3], ',')) t.frames.push_back(f);
+            t.words = words(phrase);
+            if (t.words.empty()) continue;
+            max_trigger = std::max(max_trigger, t.words.size());
+            triggers[t.words.front()].push_back(std::move(t));
+        }
+    }
+    for (const auto& row : kb.rows("events/cues.tsv")) {
+        if (row.size() < 2) continue;
+        for (const auto& phrase : split(row[1], '|')) {
+            Cue c;
+            c.kind = row[0];
+            c.words = words(phrase);
+            if (!c.words.empty()) cues.push_back(std::move(c));
+        }
+    }
+    for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Tok;
+using detail::TokShape;
+using detail::Trigger;
+
+struct Arg {
+    int actor = -1;
+    std::size_t b = 0, e = 0;  // token range of the whole mention
+    std::size_t hb = 0;        // token where the head (name) starts
+    MentionForm form = MentionForm::name;
+    std::string title;
+};
+
+struct Place {
+    std::size_t b = 0, e = 0;
+    std::string name;
+    std::string country;
+};
+
+const std::set<std::string_view> kAux = {"is",   "are",  "was",  "were", "be",  "been", "being", "am",
+                                         "will", "would", "to",  "shall", "'ll", "can",  "could", "may",
+                                         "might", "must", "should", "has", "have", "had", "not", "also",
+                                         "later", "again", "then", "first"};
+const std::set<std::string_view> kDeterminers = {"a", "an", "the", "his", "her", "their", "its", "our",
+                                                 "my", "this", "that", "these", "those", "first", "second",
+                                                 "new", "next", "last", "another"};
+const std::set<std::string_view> kLocPreps = {"in", "at", "to", "into", "from", "outside", "near", "on"};
+const std::set<std::string_view> kSubjectPlural = {"two", "both"};
+
+class SentenceEvents {
+public:
+    SentenceEvents(const Document& doc, const ActorTable& actors, const std::vector<TimeSpan>& times,
+                   const detail::EventRules& rules, uint32_t si, const std::vector<int>& recent_people)
+        : m_doc(doc), m_actors(actors), m_times(times), m_r(rules), m_si(si), m_recent(recent_people) {
+        m_t = detail::lex_sentence(doc.text, doc.sentences[si]);
+        map_mentions();
+    }
+
+    void run(std::vector<Event>& out) {
+        for (std::size_t i = 0; i < m_t.size(); ++i) {
+            if (!m_t[i].is_word()) continue;
+            auto it = m_r.triggers.find(m_t[i].low);
+            if (it == m_r.triggers.end()) continue;
+            // Longest phrase first; a verb/noun homograph ("meeting", "visit", "call") is a verb
+            // after an auxiliary or "to", a noun otherwise.
+            std::size_t best_len = 0;
+            for (const auto& trig : it->second)
+                if (matches(trig, i)) best_len = std::max(best_len, trig.words.size());
+            if (best_len == 0) continue;
+            std::vector<const Trigger*> cands;
+            for (const auto& trig : it->second)
+                if (trig.words.size() == best_len && matches(trig, i)) cands.push_back(&trig);
+            const bool verbal = i > 0 && (kAux.count(m_t[i - 1].low) || (i > 1 && kAux.count(m_t[i - 2].low) &&
+                                                                          m_t[i - 1].shape == TokShape::lower &&
+                                                                          m_t[i - 1].low.size() > 2 &&
+                                                                          m_t[i - 1].low.ends_with("ly")));
+            const bool determiner = i > 0 && (kDeterminers.count(m_t[i - 1].low) || m_t[i - 1].possessive);
+            std::stable_sort(cands.begin(), cands.end(), [&](const Trigger* a, const Trigger* b) {
+                auto score = [&](const Trigger* x) {
+                    if (x->noun) return determiner ? 0 : (verbal ? 2 : 1);
+                    return verbal ? 0 : (determiner ? 2 : 1);
+                };
+                return score(a) < score(b);
+            });
+            for (const Trigger* trig : cands) {
+                Event e;
+                if (build(*trig, i, i + best_len, e)) {
+                    out.push_back(std::move(e));
+                    break;
+                }
+            }
+            i += best_len - 1;
+        }
+    }
+
+private:
+    const Document& m_doc;
+    const ActorTable& m_actors;
+    const std::vector<TimeSpan>& m_times;
+    const detail::EventRules& m_r;
+    uint32_t m_si;
+    const std::vector<int>& m_recent;
+    std::vector<Tok> m_t;
+    std::vector<Arg> m_args;
+    std::vector<Place> m_places;
+
+    std::size_t tok_at(uint32_t byte) const {
+        for (std::size_t i = 0; i < m_t.size(); ++i)
+            if (m_t[i].end > byte) return i;
+        return m_t.size();
+    }
+    std::size_t tok_end(uint32_t byte) const {
+        std::size_t i = tok_at(byte > 0 ? byte - 1 : 0);
+        return std::min(i + 1, m_t.size());
+    }
+
+    void map_mentions() {
+        const auto& s = m_doc.sentences[m_si];
+        for (const auto& m : m_actors.mentions) {
+            if (m.sentence != m_si || m.actor < 0) continue;
+            if (m.begin < s.begin || m.end > s.end) continue;
+            Arg a;
+            a.actor = m.actor;
+            a.b = tok_at(m.begin);
+            a.e = tok_end(m.end);
+            a.hb = tok_at(m.head_begin);
+            a.form = m.form;
+            a.title = m.title;
+            if (a.b < a.e) m_args.push_back(std::move(a));
+        }
+        std::sort(m_args.begin(), m_args.end(), [](const Arg& x, const Arg& y) { return x.b < y.b; });
+        for (const auto& p : m_actors.places) {
+            if (p.sentence != m_si) continue;
+            m_places.push_back(Place{tok_at(p.begin), tok_end(p.end), p.name, p.country});
+        }
+    }
+
+    bool matches(const Trigger& trig, std::size_t i) const {
+        if (i + trig.words.size() > m_t.size()) return false;
+        for (std::size_t k = 0; k < trig.words.size(); ++k)
+            if (m_t[i + k].low != trig.words[k]) return false;
+        // A capitalised trigger mid-sentence is part of a name ("Camp David Summit", "Call").
+        if (i > 0 && m_t[i].shape == TokShape::cap) return false;
+        return true;
+    }
+
+    ActorKind kind(const Arg& a) const { return m_actors.actors[a.actor].kind; }
+
+    // A metonym or country right after a locative preposition is a place, not a participant.
+    bool locative(const Arg& a) const {
+        if (a.form != MentionForm::metonym && a.form != MentionForm::country) return false;
+        return a.b > 0 && kLocPreps.count(m_t[a.b - 1].low);
+    }
+
+    bool clause_break(std::size_t i) const {
+        const auto& w = m_t[i].low;
+        return w == ";" || w == ":" || w == "\"" || w == "\u201c" || w == "\u201d" || w == "--" ||
+               w == "\u2014" || w == "(" || w == ")";
+    }
+
+    // Coordinated mentions starting at argument index k: "X, Y and Z".
+    std::vector<std::size_t> chain(std::size_t k) const {
+        std::vector<std::size_t> out{k};
+        std::size_t cur = k;
+        for (std::size_t n = k + 1; n < m_args.size(); ++n) {
+            if (m_args[n].b < m_args[cur].e) continue;
+            bool ok = true;
+            bool saw_and = false;
+            for (std::size_t i = m_args[cur].e; i < m_args[n].b; ++i) {
+                const auto& w = m_t[i].low;
+                if (w == "and" || w == "&") saw_and = true;
+                else if (w != "," && w != "the" && w != "with" && w != "also") ok = false;
+            }
+            if (!ok || m_args[n].b == m_args[cur].e) break;
+            if (locative(m_args[n])) break;
+            out.push_back(n);
+            cur = n;
+            (void)saw_and;
+        }
+        return out;
+    }
+
+    // The nearest participant left of token `at`, within the clause.
+    std::vector<std::size_t> subject(std::size_t at) const {
+        std::size_t lim = at;
+        for (std::size_t i = at; i-- > 0;) {
+            if (clause_break(i)) break;
+            lim = i;
+        }
+        // Prefer a person, else any actor that is not a place.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (std::size_t k = m_args.size(); k-- > 0;) {
+                const Arg& a = m_args[k];
+                if (a.e > at || a.b < lim) continue;
+                if (locative(a)) continue;
+                if (a.form == MentionForm::metonym && pass == 0) continue;
+                if (pass == 0 && kind(a) != ActorKind::person) continue;
+                // Walk back to the first of a coordination "X and Y met".
+                std::size_t first = k;
+                while (first > 0) {
+                    auto c = chain(first - 1);
+                    if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end()) --first;
+                    else break;
+                }
+                return chain(first);
+            }
+        }
+        return {};
+    }
+
+    // "the two", "both sides", "the two leaders": the last two people mentioned.
+    std::vector<int> plural_subject(std::size_t at) const {
+        for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
+            if (kSubjectPlural.count(m_t[i].low)) {
+                std::vector<int> out;
+                for (auto it = m_recent.rbegin(); it != m_recent.rend() && out.size() < 2; ++it)
+                    if (std::find(out.begin(), out.end(), *it) == out.end()) out.push_back(*it);
+                if (out.size() == 2) return out;
+            }
+        }
+        return {};
+    }
+
+    // First argument starting within `gap` tokens right of `from` (skipping determiners).
+    std::optional<std::size_t> object(std::size_t from, std::size_t gap, bool person_only) const {
+        for (std::size_t k = 0; k < m_args.size(); ++k) {
+            const Arg& a = m_args[k];
+            if (a.b < from) continue;
+            if (a.b > from + gap) return std::nullopt;
+            for (std::size_t i = from; i < a.b; ++i)
+                if (clause_break(i) || m_t[i].low == ",") return std::nullopt;
+            if (locative(a)) return std::nullopt;
+            if (person_only && kind(a) != ActorKind::person) return std::nullopt;
+            return k;
+        }
+        return std::nullopt;
+    }
+
+    // Arguments after "with"/"between" within `window` tokens of the trigger.
+    std::vector<std::size_t> with_args(std::size_t from, std::size_t window, bool& between) const {
+        between = false;
+        for (std::size_t i = from; i < m_t.size() && i < from + window; ++i) {
+            if (clause_break(i)) break;
+            if (m_t[i].low == "with" || m_t[i].low == "between" || m_t[i].low == "among") {
+                between = m_t[i].low != "with";
+                for (std::size_t k = 0; k < m_args.size(); ++k) {
+                    if (m_args[k].b <= i) continue;
+                    if (m_args[k].b > i + 4) break;
+                    return chain(k);
+                }
+                return {};
+            }
+        }
+        return {};
+    }
+
+    // Destination of a visit: a place, capital or country after to/in/into, or as the object.
+    bool destination(std::size_t from, std::vector<std::pair<int, std::string>>& dests) const {
+        std::size_t limit = std::min(m_t.size(), from + 6);
+        for (std::size_t i = from; i < limit; ++i) {
+            if (clause_break(i)) break;
+            for (const auto& p : m_places) {
+                if (p.b != i) continue;
+                int country = country_actor(p.country);
+                dests.emplace_back(country, p.name);
+            }
+            for (std::size_t k = 0; k < m_args.size(); ++k) {
+                const Arg& a = m_args[k];
+                if (a.b != i || (a.form != MentionForm::country && a.form != MentionForm::metonym)) continue;
+                for (auto c : chain(k)) {
+                    const Arg& ca = m_args[c];
+                    if (ca.form != MentionForm::country && ca.form != MentionForm::metonym) continue;
+                    bool dup = false;
+                    for (auto& d : dests) dup |= d.first == ca.actor;
+                    if (!dup) dests.emplace_back(ca.actor, ca.form == MentionForm::metonym
+                                                                ? std::string(span(ca.hb, ca.e))
+                                                                : std::string());
+                }
+            }
+            if (!dests.empty()) return true;
+        }
+        return false;
+    }
+
+    int country_actor(const std::string& code) const {
+        for (std::size_t i = 0; i < m_actors.actors.size(); ++i)
+            if (m_actors.actors[i].kind == ActorKind::country && m_actors.actors[i].country == code)
+                return static_cast<int>(i);
+        return -1;
+    }
+
+    std::string_view span(std::size_t b, std::size_t e) const {
+        return std::string_view(m_doc.text).substr(m_t[b].begin, m_t[e - 1].end - m_t[b].begin);
+    }
+
+    // Status cue in the verb group left of the trigger (a window of a few words in the clause).
+    std::string cue_before(std::size_t at, std::size_t window) const {
+        std::string found;
+        std::size_t lo = at > window ? at - window : 0;
+        for (std::size_t i = at; i-- > lo;) {
+            if (clause_break(i) || m_t[i].low == ",") break;
+            for (const auto& c : m_r.cues) {
+                if (i + c.words.size() > at) continue;
+                bool ok = true;
+                for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
+                if (!ok) continue;
+                if (c.kind == "hypothetical" || c.kind == "denied" || c.kind == "cancelled") return c.kind;
+                if (found.empty()) found = c.kind;
+            }
+        }
+        return found;
+    }
+
+    std::string cue_after(std::size_t from, std::size_t window) const {
+        for (std::size_t i = from; i < m_t.size() && i < from + window; ++i) {
+            if (clause_break(i)) break;
+            for (const auto& c : m_r.cues) {
+                if (c.kind != "cancelled") continue;
+                bool ok = i + c.words.size() <= m_t.size();
+                for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
+                if (ok) return c.kind;
+            }
+        }
+        return {};
+    }
+
+    const TimeSpan* date_for(std::size_t tb, std::size_t te) const {
+        const auto& s = m_doc.sentences[m_si];
+        const TimeSpan* best = nullptr;
+        std::size_t best_d = SIZE_MAX;
+        for (const auto& ts : m_times) {
+            if (ts.span.begin < s.begin || ts.span.end > s.end) continue;
+            if (ts.type == TimexType::duration || ts.type == TimexType::set) continue;
+            std::size_t b = tok_at(ts.span.begin);
+            std::size_t d = b >= te ? b - te : (tb > b ? tb - b : 0);
+            // A clause break between the time and the trigger makes it a weaker candidate.
+            std::size_t lo = std::min(b, tb), hi = std::max(b, te);
+            for (std::size_t i = lo; i < hi && i < m_t.size(); ++i)
+                if (clause_break(i)) d += 20;
+            if (ts.ok()) d = d * 2;
+            else d = d * 2 + 1;
+            if (d < best_d) {
+                best_d = d;
+                best = &ts;
+            }
+        }
+        return best;
+    }
+
+    Participant participant(int actor, Role role, const std::string& title) const {
+        const Actor& a = m_actors.actors[actor];
+        Participant p;
+        p.name = a.name;
+        p.kind = a.kind;
+        p.country = a.country;
+        p.title = !title.empty() ? title : (a.titles.empty() ? std::string() : a.titles.front());
+        p.role = role;
+        return p;
+    }
+
+    bool build(const Trigger& trig, std::size_t tb, std::size_t te, Event& ev) const {
+        std::vector<std::pair<int, Role>> parts;
+        std::vector<std::string> titles;
+        auto add = [&](int actor, Role role) {
+            if (actor < 0) return;
+            for (auto& p : parts)
+                if (p.first == actor) return;
+            parts.emplace_back(actor, role);
+        };
+        auto add_args = [&](const std::vector<std::size_t>& ks, Role role) {
+            for (auto k : ks) add(m_args[k].actor, role);
+        };
+        std::string location;
+        const bool passive = !trig.noun && tb > 0 &&
+                             (m_t[tb - 1].low == "was" || m_t[tb - 1].low == "were" || m_t[tb - 1].low == "been" ||
+                              m_t[tb - 1].low == "being" || m_t[tb - 1].low == "be") &&
+                             te < m_t.size() && m_t[te].low == "by";
+        std::vector<std::size_t> subj;
+        std::vector<int> plural;
+        if (trig.noun) {
+            // Possessor: "Hu's visit", "his meeting with X", "Obama's talks".
+            std::size_t p = tb;
+            while (p > 0 && p + 3 > tb && m_t[p - 1].shape == TokShape::lower && !m_t[p - 1].possessive &&
+                   !kDeterminers.count(m_t[p - 1].low) && m_t[p - 1].low != "with")
+                --p;
+            if (p > 0 && (m_t[p - 1].possessive || m_t[p - 1].low == "his" || m_t[p - 1].low == "her" ||
+                          m_t[p - 1].low == "their")) {
+                for (std::size_t k = 0; k < m_args.size(); ++k)
+                    if (m_args[k].e == p || (m_args[k].b == p - 1 && m_args[k].form == MentionForm::pronoun))
+                        subj = {k};
+                if (m_t[p - 1].low == "their") plural = plural_subject(p + 1);
+            }
+            // A light verb before the noun brings its subject: "X held talks with Y".
+            if (subj.empty()) {
+                for (std::size_t i = tb; i-- > 0 && tb - i <= 6;) {
+                    if (clause_break(i) || m_t[i].low == ",") break;
+                    if (m_r.light_verbs.count(m_t[i].low)) {
+                        subj = subject(i);
+                        if (subj.empty()) plural = plural_subject(i);
+                        break;
+                    }
+                }
+            }
+        } else if (passive) {
+            auto by = object(te + 1, 2, false);
+            if (by) subj = chain(*by);
+        } else {
+            subj = subject(tb);
+            if (subj.empty() || (subj.size() == 1 && tb > 0 && kSubjectPlural.count(m_t[tb - 1].low)))
+                plural = plural_subject(tb);
+        }
+
+        const bool host_frame = std::find(trig.frames.begin(), trig.frames.end(), "host") != trig.frames.end();
+        const Role src_role = host_frame ? Role::host : (trig.type == EventType::visit ? Role::visitor : Role::source);
+        if (!plural.empty()) {
+            for (int a : plural) add(a, Role::participant);
+        }
+        add_args(subj, src_role);
+        if (passive) {
+            auto left = subject(tb);
+            add_args(left, Role::target);
+        }
+
+        bool found_target = false;
+        bool between = false;
+        std::vector<std::pair<int, std::string>> dests;
+        for (const auto& f : trig.frames) {
+            if (found_target) break;
+            if (f == "with") {
+                auto w = with_args(te, trig.noun ? 6 : 9, between);
+                if (!w.empty()) {
+                    add_args(w, between && subj.empty() ? Role::participant : Role::target);
+                    found_target = true;
+                }
+            } else if ((f == "obj" || f == "person" || f == "host") && !passive) {
+                auto o = object(te, 2, f == "person");
+                if (o) {
+                    add_args(chain(*o), f == "host" ? Role::visitor : Role::target);
+                    found_target = true;
+                }
+            } else if (f == "dest") {
+                if (destination(te, dests)) {
+                    for (auto& d : dests) {
+                        add(d.first, Role::host);
+                        if (location.empty() && !d.second.empty()) location = d.second;
+                    }
+                    found_target = true;
+                }
+            } else if (f == "self") {
+                found_target = !parts.empty();
+            }
+        }
+        if (between && !parts.empty()) {
+            for (auto& p : parts) p.second = p.second == Role::target ? Role::participant : p.second;
+        }
+        // Nominal triggers need participants of their own: a bare "the talks" refers back.
+        const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
+        if (parts.size() < need) return false;
+        if (trig.type == EventType::visit && dests.empty()) return false;
+        if (trig.noun && !found_target && subj.empty() && plural.empty()) return false;
+
+        // Status from cue words.
+        EventStatus status = EventStatus::occurred;
+        std::string cue = cue_before(tb, trig.noun ? 7 : 5);
+        if (cue.empty()) cue = cue_after(te, 3);
+        if (cue == "hypothetical") return false;
+        if (cue == "scheduled") status = EventStatus::scheduled;
+        else if (cue == "denied") status = EventStatus::denied;
+        else if (cue == "cancelled") status = EventStatus::cancelled;
+        else if (cue == "reported") status = EventStatus::reported;
+
+        // Location: "in X"/"at X" near the trigger, then the dateline.
+        if (location.empty()) {
+            for (const auto& p : m_places) {
+                if (p.b == 0 || !(m_t[p.b - 1].low == "in" || m_t[p.b - 1].low == "at")) continue;
+                if (p.b + 12 < tb || p.b > te + 12) continue;
+                location = p.name;
+                break;
+            }
+        }
+
+        ev.type = trig.type;
+        ev.cameo = trig.cameo;
+        for (auto& [actor, role] : parts) {
+            std::string title;
+            for (const auto& a : m_args)
+                if (a.actor == actor && !a.title.empty()) title = a.title;
+            ev.participants.push_back(participant(actor, role, title));
+        }
+        if (const TimeSpan* ts = date_for(tb, te)) {
+            ev.date.expression = ts->expression;
+            if (ts->ok()) {
+                ev.date.first = ts->first;
+                ev.date.last = ts->last;
+                ev.date.granularity = ts->granularity;
+            }
+        }
+        if (status == EventStatus::occurred && ev.date.first && m_doc.publication &&
+            *ev.date.first > *m_doc.publication)
+            status = EventStatus::scheduled;
+        ev.status = status;
+        if (status == EventStatus::scheduled && trig.type == EventType::meeting) ev.cameo = "036";
+        ev.location = location;
+        const auto& s = m_doc.sentences[m_si];
+        ev.evidence.document = m_doc.source;
+        ev.evidence.sentence = std::string(m_doc.sentence_text(s));
+        ev.evidence.begin = s.begin;
+        ev.evidence.end = s.end;
+        ev.sources = {m_doc.source};
+        ev.confidence = trig.noun ? 0.7 : 0.8;
+        if (!found_target) ev.confidence -= 0.2;
+        if (!ev.date.first) ev.confidence -= 0.1;
+        return true;
+    }
+};
+
+uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::string hex16(uint64_t v) {
+    static const char* d = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, v >>= 4) out[i] = d[v & 15];
+    return out;
+}
+
+bool dates_compatible(const EventDate& a, const EventDate& b) {
+    if (!a.first || !b.first) return true;
+    return *a.first <= *b.last && *b.first <= *a.last;
+}
+
+// The same event mentioned twice in one article ("the talks" after "X met Y") is one event.
+void merge_mentions(std::vector<Event>& events) {
+    std::vector<Event> out;
+    for (auto& e : events) {
+        bool merged = false;
+        for (auto& o : out) {
+            if (o.type != e.type || !dates_compatible(o.date, e.date)) continue;
+            std::set<std::string> a, b;
+            for (auto& p : o.participants) a.insert(p.name);
+            for (auto& p : e.participants) b.insert(p.name);
+            std::size_t common = 0;
+            for (auto& n : b) common += a.count(n);
+            if (common < std::min<std::size_t>(2, std::min(a.size(), b.size())) || common == 0) continue;
+            if (common != b.size() && common != a.size()) continue;
+            for (auto& p : e.participants)
+                if (!a.count(p.name)) o.participants.push_back(p);
+            if (!o.date.first && e.date.first) o.date = e.date;
+            if (o.location.empty()) o.location = e.location;
+            merged = true;
+            break;
+        }
+        if (!merged) out.push_back(std::move(e));
+    }
+    events = std::move(out);
+}
+
+}  // namespace
+
+std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
+                               const std::vector<TimeSpan>& times, const Knowledge& kb) {
+    const auto& rules = kb.get<detail::EventRules>();
+    std::vector<Event> events;
+    std::vector<int> recent;  // people in order of mention, for "the two"
+    std::size_t mi = 0;
+    // A dateline ("DAMASCUS, Syria --") gives the place of events that name none.
+    std::string dateline;
+    if (!actors.places.empty() && !doc.sentences.empty() && actors.places.front().sentence == 0 &&
+        actors.places.front().begin == doc.sentences.front().begin) {
+        const auto& p = actors.places.front();
+        std::string_view after = std::string_view(doc.text).substr(p.end, 40);
+        if (!after.empty() && (after[0] == ',' || after.starts_with(" -") || after.starts_with(" \u2014")))
+            dateline = p.name;
+    }
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+        std::vector<Event> found;
+        SentenceEvents(doc, actors, times, rules, si, recent).run(found);
+        for (auto& e : found) {
+            if (e.location.empty() && !dateline.empty()) e.location = dateline;
+            std::string key = doc.id + ":" + std::to_string(doc.sentences[si].begin) + ":" + to_string(e.type);
+            for (auto& p : e.participants) key += ":" + p.name;
+            e.id = hex16(fnv1a(key));
+            events.push_back(std::move(e));
+        }
+        while (mi < actors.mentions.size() && actors.mentions[mi].sentence <= si) {
+            const auto& m = actors.mentions[mi++];
+            if (m.actor >= 0 && actors.actors[m.actor].kind == ActorKind::person) {
+                recent.erase(std::remove(recent.begin(), recent.end(), m.actor), recent.end());
+                recent.push_back(m.actor);
+            }
+        }
+    }
+    merge_mentions(events);
+    return events;
+}
+
+}  // namespace parley

@@ -1,0 +1,212 @@
+// End-to-end: runs the built `parley` on real articles and checks what it prints and writes.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Run {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+fs::path temp_dir() {
+    static fs::path dir = [] {
+        auto d = fs::temp_directory_path() / ("parley-e2e-" + std::to_string(::getpid()));
+        fs::create_directories(d);
+        return d;
+    }();
+    return dir;
+}
+
+Run run(const std::string& args, const std::string& stdin_file = "") {
+    const auto err_path = temp_dir() / "stderr.txt";
+    std::string cmd = std::string("'") + PARLEY_CLI + "' " + args + " 2>'" + err_path.string() + "'";
+    if (!stdin_file.empty()) cmd += " <'" + stdin_file + "'";
+    Run r;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf;
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    int st = ::pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    std::ifstream e(err_path);
+    std::stringstream ss;
+    ss << e.rdbuf();
+    r.err = ss.str();
+    return r;
+}
+
+std::vector<json> lines(const std::string& out) {
+    std::vector<json> v;
+    std::istringstream in(out);
+    std::string l;
+    while (std::getline(in, l))
+        if (!l.empty()) v.push_back(json::parse(l));
+    return v;
+}
+
+const std::string kSeed = std::string(PARLEY_TEST_DATA) + "/seed/ivanov-arrives-for-talks.txt";
+
+bool has_participant(const json& ev, const std::string& name) {
+    for (const auto& p : ev["participants"])
+        if (p["name"] == name) return true;
+    return false;
+}
+
+const json* find_event(const std::vector<json>& evs, const std::string& type, const std::string& a,
+                       const std::string& b) {
+    for (const auto& e : evs)
+        if (e["type"] == type && has_participant(e, a) && has_participant(e, b)) return &e;
+    return nullptr;
+}
+
+const json& participant(const json& ev, const std::string& name) {
+    for (const auto& p : ev["participants"])
+        if (p["name"] == name) return p;
+    throw std::runtime_error("no participant " + name);
+}
+
+TEST(Cli, VersionAndHelp) {
+    auto v = run("--version");
+    EXPECT_EQ(v.status, 0);
+    EXPECT_NE(v.out.find("parley 0."), std::string::npos);
+    for (const char* cmd : {"extract", "timeline", "graph"}) {
+        auto h = run(std::string(cmd) + " --help");
+        EXPECT_EQ(h.status, 0) << cmd;
+        EXPECT_NE(h.out.find("Usage"), std::string::npos) << cmd;
+    }
+}
+
+TEST(Cli, SeedArticleGivesTheThreeEvents) {
+    auto r = run("extract --date 1999-07-21 '" + kSeed + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto evs = lines(r.out);
+
+    const json* blair = find_event(evs, "meeting", "Tony Blair", "Igor Ivanov");
+    ASSERT_NE(blair, nullptr) << r.out;
+    EXPECT_EQ((*blair)["date"]["first"], "1999-07-21");
+    EXPECT_EQ((*blair)["date"]["last"], "1999-07-21");
+    EXPECT_EQ((*blair)["status"], "scheduled");
+    EXPECT_EQ((*blair)["location"], "London");
+    EXPECT_EQ(participant(*blair, "Igor Ivanov")["country"], "RUS");
+    EXPECT_EQ(participant(*blair, "Igor Ivanov")["title"], "Foreign Minister");
+    EXPECT_EQ(participant(*blair, "Igor Ivanov")["kind"], "person");
+    EXPECT_EQ(participant(*blair, "Tony Blair")["kind"], "person");
+
+    const json* gore = find_event(evs, "meeting", "Sergei Stepashin", "Al Gore");
+    ASSERT_NE(gore, nullptr) << r.out;
+    EXPECT_EQ((*gore)["date"]["first"], "1999-07-24");
+    EXPECT_EQ((*gore)["date"]["last"], "1999-07-25");
+    EXPECT_EQ((*gore)["date"]["granularity"], "weekend");
+    EXPECT_EQ((*gore)["status"], "scheduled");
+    EXPECT_EQ(participant(*gore, "Sergei Stepashin")["country"], "RUS");
+    EXPECT_EQ(participant(*gore, "Sergei Stepashin")["title"], "Prime Minister");
+    EXPECT_EQ(participant(*gore, "Al Gore")["country"], "USA");
+    EXPECT_EQ(participant(*gore, "Al Gore")["title"], "Vice-President");
+
+    const json* call = find_event(evs, "phone_call", "Madeleine Albright", "Igor Ivanov");
+    ASSERT_NE(call, nullptr) << r.out;
+    EXPECT_EQ((*call)["date"]["first"], "1999-07-20");
+    EXPECT_EQ((*call)["date"]["expression"], "yesterday");
+    EXPECT_EQ((*call)["status"], "occurred");
+    EXPECT_EQ((*call)["cameo"], "041");
+    EXPECT_EQ(participant(*call, "Madeleine Albright")["country"], "USA");
+    EXPECT_EQ(participant(*call, "Madeleine Albright")["title"], "Secretary of State");
+    EXPECT_EQ(participant(*call, "Igor Ivanov")["country"], "RUS");
+
+    // Nothing comes from the publisher's boilerplate.
+    for (const auto& e : evs) {
+        const std::string s = e["evidence"]["sentence"];
+        for (const char* b : {"Independent", "commenting forum", "registering", "Your support"})
+            EXPECT_EQ(s.find(b), std::string::npos) << s;
+    }
+}
+
+TEST(Cli, ReadsStdin) {
+    auto r = run("extract --date 1999-07-21 -", kSeed);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(find_event(lines(r.out), "phone_call", "Madeleine Albright", "Igor Ivanov"), nullptr);
+}
+
+TEST(Cli, BadInputIsRefusedWithOneLineNamingTheFile) {
+    const auto dir = temp_dir();
+    const auto bin = (dir / "blob.bin").string();
+    {
+        std::ofstream f(bin, std::ios::binary);
+        for (int i = 0; i < 256; ++i) f.put(static_cast<char>(i));
+    }
+    const auto latin1 = (dir / "latin1.txt").string();
+    std::ofstream(latin1, std::ios::binary) << "Le pr\xe9sident a rencontr\xe9 le ministre.\n";
+    const auto empty = (dir / "empty.txt").string();
+    std::ofstream(empty).close();
+    for (const auto& f : {bin, latin1, empty}) {
+        auto r = run("extract --date 2000-01-01 '" + f + "'");
+        EXPECT_NE(r.status, 0) << f;
+        EXPECT_NE(r.err.find(f), std::string::npos) << r.err;
+        EXPECT_EQ(r.out, "");
+    }
+    auto missing = run("extract '" + (dir / "nope.txt").string() + "'");
+    EXPECT_NE(missing.status, 0);
+    EXPECT_NE(missing.err.find("nope.txt"), std::string::npos);
+    auto bad_date = run("extract --date 1999-02-31 '" + kSeed + "'");
+    EXPECT_NE(bad_date.status, 0);
+    EXPECT_NE(bad_date.err.find("1999-02-31"), std::string::npos);
+}
+
+TEST(Cli, TimelineAndGraphFromArticleAndFromJsonl) {
+    const auto dir = temp_dir();
+    auto ex = run("extract --date 1999-07-21 '" + kSeed + "'");
+    ASSERT_EQ(ex.status, 0);
+    const auto jsonl = (dir / "events.jsonl").string();
+    std::ofstream(jsonl) << ex.out;
+
+    const auto svg = (dir / "timeline.svg").string();
+    auto t = run("timeline '" + jsonl + "' -o '" + svg + "'");
+    ASSERT_EQ(t.status, 0) << t.err;
+    std::ifstream in(svg);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string s = ss.str();
+    EXPECT_NE(s.find("<svg"), std::string::npos);
+    EXPECT_NE(s.find("Igor Ivanov"), std::string::npos);
+    EXPECT_NE(s.find("Madeleine Albright"), std::string::npos);
+    EXPECT_NE(s.find("1999"), std::string::npos);
+
+    for (const char* ext : {".svg", ".dot", ".png"}) {
+        const auto out = (dir / (std::string("relations") + ext)).string();
+        auto g = run("graph '" + kSeed + "' --date 1999-07-21 -o '" + out + "'");
+        ASSERT_EQ(g.status, 0) << g.err;
+        EXPECT_GT(fs::file_size(out), 100u) << out;
+    }
+    auto bad = run("graph '" + jsonl + "' -o '" + (dir / "x.gif").string() + "'");
+    EXPECT_NE(bad.status, 0);
+}
+
+TEST(Cli, DevArticlesRunWithoutErrors) {
+    const fs::path dev = fs::path(PARLEY_TEST_DATA) / "dev";
+    std::size_t files = 0, events = 0;
+    for (const auto& e : fs::directory_iterator(dev)) {
+        if (e.path().extension() != ".txt") continue;
+        auto r = run("extract --date 2000-01-01 '" + e.path().string() + "'");
+        EXPECT_EQ(r.status, 0) << e.path() << r.err;
+        events += lines(r.out).size();
+        ++files;
+    }
+    EXPECT_GE(files, 10u);
+    EXPECT_GE(events, 10u);
+}
+
+}  // namespace

@@ -1,0 +1,164 @@
+// The actor and event stages on sentences of our own: names, word order, tense and date
+// words vary, so the rules are tested as rules, not as the seed article's words.
+#include <parley/event.hpp>
+#include <parley/extract.hpp>
+#include <parley/ingest.hpp>
+#include <parley/knowledge.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace {
+
+using namespace parley;
+
+const Knowledge& kb() {
+    static Knowledge k(PARLEY_DATA_DIR);
+    return k;
+}
+
+Extraction run(const std::string& text, const std::string& day = "2003-05-14") {
+    IngestOptions opts;
+    opts.date_override = parse_iso_day(day);
+    return extract(parse_document(text, "test.txt", kb(), opts), kb());
+}
+
+const Participant* who(const Event& e, const std::string& name) {
+    for (const auto& p : e.participants)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+const Event* find(const Extraction& x, EventType type, const std::string& a, const std::string& b = "") {
+    for (const auto& e : x.events)
+        if (e.type == type && who(e, a) && (b.empty() || who(e, b))) return &e;
+    return nullptr;
+}
+
+std::string day(const std::optional<date::sys_days>& d) { return d ? format_iso_day(*d) : "null"; }
+
+const Actor* actor(const Extraction& x, const std::string& name) {
+    for (const auto& a : x.actors.actors)
+        if (a.name == name) return &a;
+    return nullptr;
+}
+
+TEST(Actors, TitleBeforeAndAfterAndLaterMentions) {
+    auto x = run(
+        "French Foreign Minister Dominique de Villepin arrived in Cairo on Monday.\n\n"
+        "Hosni Mubarak, the Egyptian President, said he welcomed the visit.\n\n"
+        "Mr de Villepin later spoke to reporters.");
+    const Actor* v = actor(x, "Dominique de Villepin");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->country, "FRA");
+    ASSERT_FALSE(v->titles.empty());
+    EXPECT_EQ(v->titles.front(), "Foreign Minister");
+    EXPECT_GE(v->mentions, 2u);  // "Mr de Villepin" is the same person
+    const Actor* m = actor(x, "Hosni Mubarak");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->country, "EGY");
+    ASSERT_FALSE(m->titles.empty());
+    EXPECT_EQ(m->titles.front(), "President");
+    // Places are not people.
+    EXPECT_EQ(actor(x, "Cairo"), nullptr);
+}
+
+TEST(Actors, PossessiveCountryTitleAndAppositive) {
+    auto x = run("Berlin's Defence Minister, Peter Struck, met Donald Rumsfeld, the US Defense Secretary, in Brussels.");
+    const Actor* s = actor(x, "Peter Struck");
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->country, "DEU");
+    const Actor* r = actor(x, "Donald Rumsfeld");
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(r->country, "USA");
+}
+
+TEST(Events, ActiveMeetingWithPlaceAndPastWeekday) {
+    auto x = run("Israeli Prime Minister Ariel Sharon met Palestinian leader Mahmoud Abbas in Jerusalem on Saturday.");
+    const Event* e = find(x, EventType::meeting, "Ariel Sharon", "Mahmoud Abbas");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::occurred);
+    EXPECT_EQ(day(e->date.first), "2003-05-10");  // the Saturday before Wed 14 May 2003
+    EXPECT_EQ(e->location, "Jerusalem");
+    EXPECT_EQ(e->cameo, "040");
+}
+
+TEST(Events, FutureMeetingIsScheduledAndTakesTheNextWeekday) {
+    auto y = run("Israeli Prime Minister Ariel Sharon spoke to his cabinet.\n\n"
+                 "Sharon will meet Palestinian Prime Minister Mahmoud Abbas on Saturday, officials said.");
+    const Event* e = find(y, EventType::meeting, "Ariel Sharon", "Mahmoud Abbas");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::scheduled);
+    EXPECT_EQ(e->cameo, "036");
+    EXPECT_EQ(day(e->date.first), "2003-05-17");
+}
+
+TEST(Events, NominalBetweenAndPassiveAndCoordination) {
+    auto x = run(
+        "A meeting between German Chancellor Gerhard Schroeder and Russian President Vladimir Putin "
+        "took place in Berlin yesterday.\n\n"
+        "On Monday, Jacques Chirac was received by Tony Blair at Downing Street.\n\n"
+        "Kofi Annan and Colin Powell met in New York last week.");
+    const Event* a = find(x, EventType::meeting, "Gerhard Schroeder", "Vladimir Putin");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(day(a->date.first), "2003-05-13");
+    EXPECT_EQ(a->location, "Berlin");
+    const Event* b = find(x, EventType::meeting, "Jacques Chirac", "Tony Blair");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(day(b->date.first), "2003-05-12");
+    const Event* c = find(x, EventType::meeting, "Kofi Annan", "Colin Powell");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(day(c->date.first), "2003-05-05");
+    EXPECT_EQ(day(c->date.last), "2003-05-11");
+}
+
+TEST(Events, PhoneCallsVisitsAndSurnames) {
+    auto x = run(
+        "Chinese Foreign Minister Tang Jiaxuan held a telephone conversation with Secretary of State "
+        "Colin Powell on Tuesday.\n\n"
+        "Mr Tang is due to visit Tokyo next week.\n\n"
+        "Spanish Prime Minister Jose Maria Aznar phoned Powell yesterday.");
+    const Event* call = find(x, EventType::phone_call, "Tang Jiaxuan", "Colin Powell");
+    ASSERT_NE(call, nullptr);
+    EXPECT_EQ(day(call->date.first), "2003-05-13");
+    const Event* visit = find(x, EventType::visit, "Tang Jiaxuan", "Japan");
+    ASSERT_NE(visit, nullptr);
+    EXPECT_EQ(visit->status, EventStatus::scheduled);
+    EXPECT_EQ(visit->location, "Tokyo");
+    EXPECT_EQ(day(visit->date.first), "2003-05-19");
+    EXPECT_EQ(day(visit->date.last), "2003-05-25");
+    const Event* call2 = find(x, EventType::phone_call, "Jose Maria Aznar", "Colin Powell");
+    ASSERT_NE(call2, nullptr);
+    EXPECT_EQ(day(call2->date.first), "2003-05-13");
+}
+
+TEST(Events, HypotheticalsAreNotEventsAndCancellationsAreKept) {
+    auto x = run(
+        "Egyptian President Hosni Mubarak might meet Israeli Prime Minister Ariel Sharon in Sharm "
+        "el-Sheikh.\n\n"
+        "The opposition called for a meeting between Mubarak and Sharon.\n\n"
+        "A summit between Mubarak and Sharon was called off on Sunday.");
+    for (const auto& e : x.events) EXPECT_NE(e.status, EventStatus::occurred) << e.evidence.sentence;
+    const Event* c = find(x, EventType::meeting, "Hosni Mubarak", "Ariel Sharon");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->status, EventStatus::cancelled);
+}
+
+TEST(Events, OneEventManyMentions) {
+    auto x = run(
+        "Russian Foreign Minister Igor Ivanov met Colin Powell in Moscow on Tuesday.\n\n"
+        "The meeting lasted two hours, and Ivanov said the talks with Powell had been useful.");
+    int n = 0;
+    for (const auto& e : x.events) n += e.type == EventType::meeting;
+    EXPECT_EQ(n, 1);
+}
+
+TEST(Events, BoilerplateYieldsNothing) {
+    auto x = run(
+        "Join our commenting forum\n\nThank you for registering\n\n"
+        "Your support helps us to tell the story\n\nAdvertisement\n\nShare");
+    EXPECT_TRUE(x.events.empty());
+}
+
+}  // namespace
