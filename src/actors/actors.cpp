@@ -106,6 +106,8 @@ private:
     std::vector<PersonRec> m_people;
     std::unordered_map<std::string, int> m_by_key;  // country/org code -> actor
     int m_last_person = -1;
+    int m_cur_first = -1;     // first person named in the current sentence
+    int m_prev_subject = -1;  // first person named in the last sentence that named one
 
     std::string_view text(std::size_t b, std::size_t e) const {
         return std::string_view(m_doc.text).substr(b, e - b);
@@ -128,7 +130,10 @@ private:
             if (n > 1) key += ' ';
             key += k.low;
             if (const auto* hits = gaz().find(key)) {
-                if (auto c = pick(t, i, i + n, *hits)) best = c;
+                // "us", "who", "pm" are keys only when written in capitals.
+                const bool caps_ok = !gaz().acronym_only(key) || t[i].shape == TokShape::upper;
+                if (caps_ok)
+                    if (auto c = pick(t, i, i + n, *hits)) best = c;
             }
             if (k.possessive) break;
         }
@@ -270,7 +275,10 @@ private:
         ++a.mentions;
         if (form != MentionForm::pronoun && form != MentionForm::title)
             a.aliases.emplace_back(text(hb, he));
-        if (a.kind == ActorKind::person && form != MentionForm::pronoun) m_last_person = actor;
+        if (a.kind == ActorKind::person && form != MentionForm::pronoun) {
+            m_last_person = actor;
+            if (m_cur_first < 0) m_cur_first = actor;
+        }
         m_table.mentions.push_back(std::move(m));
     }
 
@@ -385,9 +393,10 @@ private:
     }
 
     int known_surname(const std::string& low) const {
-        for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
-            if (it->surname == low) return it->actor;
-        }
+        // A bare surname refers to the principal bearer, the one introduced first
+        // ("Macron" is Emmanuel even after "his wife Brigitte Macron").
+        for (const auto& p : m_people)
+            if (p.surname == low) return p.actor;
         for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
             for (const auto& w : it->low)
                 if (w == low) return it->actor;  // "Jintao" for Hu Jintao
@@ -409,7 +418,7 @@ private:
             int a = known_surname(sur);
             if (a >= 0) return a;
         } else {
-            for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
+                for (auto it = m_people.begin(); it != m_people.end(); ++it) {
                 if (it->surname != sur) continue;
                 if (it->low.size() == 1 || it->low.front() == low.front()) {
                     // A full name after a surname-only introduction becomes the canonical name.
@@ -455,6 +464,8 @@ private:
         const auto& s = m_doc.sentences[si];
         auto t = detail::lex_sentence(m_doc.text, s);
         if (t.empty()) return;
+        if (m_cur_first >= 0) m_prev_subject = m_cur_first;
+        m_cur_first = -1;
         auto ch = chunk(t);
         // A sentence-initial ordinary word glued to a name run ("After Tony Blair") is dropped
         // from the run; a lone sentence-initial word stays a name only if it is one elsewhere.
@@ -496,7 +507,10 @@ private:
                 case ChunkKind::metonym: {
                     const auto& ce = gaz().countries()[c.index];
                     add_mention(country_actor(ce), b, e, b, e, si, MentionForm::metonym);
-                    m_table.places.push_back(PlaceMention{b, e, si, std::string(text(b, e)), ce.code});
+                    std::string_view surface = text(b, e);
+                    const bool caps = t[c.b].shape == TokShape::upper;
+                    m_table.places.push_back(
+                        PlaceMention{b, e, si, caps ? title_case(surface) : std::string(surface), ce.code});
                     break;
                 }
                 case ChunkKind::org: {
@@ -618,7 +632,9 @@ private:
                 }
             }
         }
-        return m_last_person;
+        // "X said he would ..." -> X; a sentence opening with "He" -> the last sentence's subject.
+        if (m_cur_first >= 0) return m_cur_first;
+        return m_prev_subject >= 0 ? m_prev_subject : m_last_person;
     }
 };
 

@@ -331,6 +331,9 @@ void Gazetteer::load_dictionary(const std::string& path,
             // A one-word synonym that is an ordinary word ("BROWN") would shadow the word.
             const std::string f = fold_phrase(n);
             if (f.find(' ') == std::string::npos && is_common_word(f)) continue;
+            // "PRESIDENT_BORIS_YELTSIN", "SECRETARY_OF_STATE_WARREN_CHRISTOPHER": a synonym that
+            // starts with a title would swallow the title the text itself gives.
+            if (starts_with_title(f)) continue;
             add_key(f, {GazKind::person, idx}, false);
             // "BASHAR_AL_ASSAD" is written "Bashar al-Assad" (one token) and vice versa: flip
             // the separator after an inner particle.
@@ -348,6 +351,15 @@ void Gazetteer::load_dictionary(const std::string& path,
             }
         }
     }
+}
+
+bool Gazetteer::starts_with_title(std::string_view folded) const {
+    for (std::size_t j = folded.find(' '); j != std::string_view::npos; j = folded.find(' ', j + 1)) {
+        if (const auto* hits = find(folded.substr(0, j)))
+            for (const auto& h : *hits)
+                if (h.kind == GazKind::title) return true;
+    }
+    return false;
 }
 
 const std::vector<GazMatch>* Gazetteer::find(std::string_view folded) const {

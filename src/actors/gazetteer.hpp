@@ -104,6 +104,7 @@ public:
     std::optional<uint32_t> person_by_name(std::string_view folded) const;
 
 private:
+    bool starts_with_title(std::string_view folded) const;
     struct StrHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept {

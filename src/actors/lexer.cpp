@@ -100,6 +100,11 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
                         break;
                 } else if (is_letter_byte(d) || is_digit(d)) {
                     ++i;
+                } else if (d == '.' && i == start + 1 && text[start] >= 'A' && text[start] <= 'Z' &&
+                           i + 2 < end && text[i + 1] >= 'A' && text[i + 1] <= 'Z' &&
+                           text[i + 2] >= 'a' && text[i + 2] <= 'z') {
+                    ++i;  // "W.Bush": an initial glued to the next name
+                    break;
                 } else if ((d == '-' || d == '\'' || d == '.' || d == '&') && i + 1 < end &&
                            (is_letter_byte(static_cast<unsigned char>(text[i + 1])) ||
                             is_digit(static_cast<unsigned char>(text[i + 1])))) {

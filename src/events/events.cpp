@@ -442,16 +442,20 @@ private:
                 if (m_t[p - 1].low == "their") plural = plural_subject(p + 1);
             }
             // A light verb before the noun brings its subject: "X held talks with Y".
+            bool light = false;
             if (subj.empty()) {
                 for (std::size_t i = tb; i-- > 0 && tb - i <= 6;) {
                     if (clause_break(i) || m_t[i].low == ",") break;
                     if (m_r.light_verbs.count(m_t[i].low)) {
+                        light = true;
                         subj = subject(i);
                         if (subj.empty()) plural = plural_subject(i);
                         break;
                     }
                 }
             }
+            // "X flew to Damascus after talks with Y": the clause subject takes part.
+            if (subj.empty() && plural.empty() && !light) subj = subject(tb);
         } else if (passive) {
             auto by = object(te + 1, 2, false);
             if (by) subj = chain(*by);
@@ -507,7 +511,7 @@ private:
         // Nominal triggers need participants of their own: a bare "the talks" refers back.
         const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
         if (parts.size() < need) return false;
-        if (trig.type == EventType::visit && dests.empty()) return false;
+        if (trig.type == EventType::visit && (dests.empty() || parts.size() <= dests.size())) return false;
         if (trig.noun && !found_target && subj.empty() && plural.empty()) return false;
 
         // Status from cue words.
