@@ -18,6 +18,7 @@ struct ActorRules {
     std::unordered_set<std::string> non_name_heads;  ///< ministry, office, council: not people
     std::unordered_set<std::string> group_nouns;     ///< officials, diplomats, negotiators
     std::unordered_set<std::string> subordinators;   ///< after, before, while: clause openers
+    std::unordered_set<std::string> ambiguous_titles;  ///< general, chief: also plain words
 };
 
 }  // namespace parley::detail

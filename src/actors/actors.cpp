@@ -33,7 +33,8 @@ ActorRules::ActorRules(const Knowledge& kb)
       particles(folded_set(kb, "lexicon/name-particles.txt")),
       non_name_heads(folded_set(kb, "lexicon/non-name-words.txt")),
       group_nouns(folded_set(kb, "lexicon/group-nouns.txt")),
-      subordinators(folded_set(kb, "lexicon/subordinators.txt")) {}
+      subordinators(folded_set(kb, "lexicon/subordinators.txt")),
+      ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")) {}
 
 }  // namespace detail
 
@@ -195,7 +196,7 @@ private:
                 continue;
             }
             if (m_r.honorifics.count(t[i].low) && t[i].capitalised() && i + 1 < t.size() &&
-                name_token(t, i + 1)) {
+                (name_token(t, i + 1) || particle_at(t, i + 1))) {
                 out.push_back(Chunk{ChunkKind::honorific, i, i + 1, 0});
                 ++i;
                 continue;
@@ -313,6 +314,20 @@ private:
             pc.begin_tok = ch[j - 1].b;
             --j;
         }
+        // "President of the United States George W. Bush": title, "of [the]", country, name.
+        if (j >= 2 && ch[j - 1].kind == ChunkKind::country && ch[j - 1].e == ch[j].b &&
+            ch[j - 2].kind == ChunkKind::title) {
+            std::size_t p = ch[j - 1].b;
+            if (p > 0 && t[p - 1].low == "the") --p;
+            if (p > 0 && t[p - 1].low == "of" && ch[j - 2].e == p - 1) {
+                pc.title = gaz().titles()[ch[j - 2].index].title;
+                pc.country = gaz().countries()[ch[j - 1].index].code;
+                pc.begin_tok = ch[j - 2].b;
+                j -= 2;
+                if (j > 0 && modifier_country(ch[j - 1]) && ch[j - 1].e == ch[j].b) pc.begin_tok = ch[j - 1].b;
+                return pc;
+            }
+        }
         std::size_t titles_seen = 0;
         while (j > 0 && ch[j - 1].kind == ChunkKind::title && adjacent(j - 1, ch[j].b, titles_seen == 0)) {
             // "Secretary of State Warren M. Christopher"; "Deputy Prime Minister" is one title.
@@ -321,6 +336,12 @@ private:
             pc.begin_tok = ch[j - 1].b;
             --j;
             ++titles_seen;
+            if (j > 0 && ch[j - 1].kind == ChunkKind::name && ch[j - 1].e == ch[j].b &&
+                ch[j - 1].e - ch[j - 1].b <= 2 && all_common(t, ch[j - 1])) {
+                pc.title = std::string(span_text(t, ch[j - 1].b, ch[j].e));  // "Agriculture Secretary"
+                pc.begin_tok = ch[j - 1].b;
+                --j;
+            }
             if (j > 0 && (ch[j - 1].kind == ChunkKind::country || ch[j - 1].kind == ChunkKind::adj ||
                           ch[j - 1].kind == ChunkKind::metonym) &&
                 ch[j - 1].e == ch[j].b) {
@@ -372,6 +393,12 @@ private:
         return pc;
     }
 
+    bool all_common(const std::vector<Tok>& t, const Chunk& c) const {
+        for (std::size_t i = c.b; i < c.e; ++i)
+            if (!gaz().is_common_word(t[i].low)) return false;
+        return true;
+    }
+
     bool looks_like_person(const std::vector<Tok>& t, const Chunk& c, const PersonContext& pc) const {
         const std::size_t n = c.e - c.b;
         const Tok& last = t[c.e - 1];
@@ -383,6 +410,9 @@ private:
                 !(t[i].low.size() == 2 && t[i].low[1] == '.'))
                 all_common = false;
         }
+        if (n == 1 && !pc.honorific && m_r.ambiguous_titles.count(detail::fold_word(pc.title)) &&
+            gaz().is_common_word(t[c.b].low) && known_surname(t[c.b].low) < 0)
+            return false;  // "its General Debate", "the Chief Executive"
         if (!pc.title.empty() || pc.honorific) return true;
         if (n == 1) {
             // A lone capitalised word is a person only when it is the name of one already met.

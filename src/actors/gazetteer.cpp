@@ -354,10 +354,17 @@ void Gazetteer::load_dictionary(const std::string& path,
 }
 
 bool Gazetteer::starts_with_title(std::string_view folded) const {
-    for (std::size_t j = folded.find(' '); j != std::string_view::npos; j = folded.find(' ', j + 1)) {
-        if (const auto* hits = find(folded.substr(0, j)))
-            for (const auto& h : *hits)
-                if (h.kind == GazKind::title) return true;
+    // Any title before the last word: "president boris yeltsin", "russian president vladimir putin".
+    const std::size_t last = folded.rfind(' ');
+    if (last == std::string_view::npos) return false;
+    for (std::size_t b = 0; b < last; b = folded.find(' ', b) + 1) {
+        for (std::size_t j = folded.find(' ', b); j != std::string_view::npos && j <= last;
+             j = folded.find(' ', j + 1)) {
+            if (const auto* hits = find(folded.substr(b, j - b)))
+                for (const auto& h : *hits)
+                    if (h.kind == GazKind::title) return true;
+        }
+        if (folded.find(' ', b) == std::string_view::npos) break;
     }
     return false;
 }

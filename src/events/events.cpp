@@ -64,6 +64,8 @@ EventRules::EventRules(const Knowledge& kb) {
         }
     }
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
+    for (const auto& row : kb.rows("time/weekdays.tsv"))
+        if (!row.empty()) weekdays.insert(fold_word(row[0]));
 }
 
 }  // namespace detail
@@ -118,6 +120,8 @@ public:
             for (const auto& trig : it->second)
                 if (matches(trig, i)) best_len = std::max(best_len, trig.words.size());
             if (best_len == 0) continue;
+            // "called off", "called for": a status or proposal phrase, not a trigger.
+            if (cue_at(i, best_len)) continue;
             std::vector<const Trigger*> cands;
             for (const auto& trig : it->second)
                 if (trig.words.size() == best_len && matches(trig, i)) cands.push_back(&trig);
@@ -232,15 +236,17 @@ private:
     }
 
     // The nearest participant left of token `at`, within the clause.
-    std::vector<std::size_t> subject(std::size_t at) const {
+    std::vector<std::size_t> subject(std::size_t at, bool leftmost = false) const {
         std::size_t lim = at;
         for (std::size_t i = at; i-- > 0;) {
             if (clause_break(i)) break;
             lim = i;
         }
-        // Prefer a person, else any actor that is not a place.
+        // Prefer a person, else any actor that is not a place. A verb takes the nearest one; a
+        // bare noun in a trailing phrase ("X met Y at the start of a visit") the clause subject.
         for (int pass = 0; pass < 2; ++pass) {
-            for (std::size_t k = m_args.size(); k-- > 0;) {
+            for (std::size_t n = 0; n < m_args.size(); ++n) {
+                const std::size_t k = leftmost ? n : m_args.size() - 1 - n;
                 const Arg& a = m_args[k];
                 if (a.e > at || a.b < lim) continue;
                 if (locative(a)) continue;
@@ -362,6 +368,16 @@ private:
         return found;
     }
 
+    bool cue_at(std::size_t i, std::size_t len) const {
+        for (const auto& c : m_r.cues) {
+            if (c.kind == "scheduled" || c.kind == "reported" || c.words.size() <= len) continue;
+            bool ok = i + c.words.size() <= m_t.size();
+            for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
+            if (ok) return true;
+        }
+        return false;
+    }
+
     std::string cue_after(std::size_t from, std::size_t window) const {
         for (std::size_t i = from; i < m_t.size() && i < from + window; ++i) {
             if (clause_break(i)) break;
@@ -394,6 +410,26 @@ private:
                 best_d = d;
                 best = &ts;
             }
+        }
+        return best;
+    }
+
+    static std::string last_word(std::string_view expr) {
+        auto sp = expr.rfind(' ');
+        return detail::fold_word(sp == std::string_view::npos ? expr : expr.substr(sp + 1));
+    }
+
+    // No time in the sentence: the last day-level date mentioned earlier in the paragraph.
+    const TimeSpan* paragraph_date(std::size_t) const {
+        const auto& s = m_doc.sentences[m_si];
+        if (s.paragraph >= m_doc.paragraphs.size()) return nullptr;
+        const uint32_t pb = m_doc.paragraphs[s.paragraph].begin;
+        const TimeSpan* best = nullptr;
+        for (const auto& ts : m_times) {
+            if (ts.span.begin < pb || ts.span.begin >= s.begin) continue;
+            if (!ts.ok() || ts.type == TimexType::duration || ts.type == TimexType::set) continue;
+            if (ts.granularity != Granularity::day && ts.granularity != Granularity::weekend) continue;
+            best = &ts;
         }
         return best;
     }
@@ -455,7 +491,7 @@ private:
                 }
             }
             // "X flew to Damascus after talks with Y": the clause subject takes part.
-            if (subj.empty() && plural.empty() && !light) subj = subject(tb);
+            if (subj.empty() && plural.empty() && !light) subj = subject(tb, /*leftmost=*/true);
         } else if (passive) {
             auto by = object(te + 1, 2, false);
             if (by) subj = chain(*by);
@@ -517,7 +553,7 @@ private:
         // Status from cue words.
         EventStatus status = EventStatus::occurred;
         std::string cue = cue_before(tb, trig.noun ? 7 : 5);
-        if (cue.empty()) cue = cue_after(te, 3);
+        if (cue.empty()) cue = cue_after(te, 10);
         if (cue == "hypothetical") return false;
         if (cue == "scheduled") status = EventStatus::scheduled;
         else if (cue == "denied") status = EventStatus::denied;
@@ -528,7 +564,11 @@ private:
         if (location.empty()) {
             for (const auto& p : m_places) {
                 if (p.b == 0 || !(m_t[p.b - 1].low == "in" || m_t[p.b - 1].low == "at")) continue;
-                if (p.b + 12 < tb || p.b > te + 12) continue;
+                if (p.b + 12 < tb) continue;
+                bool broken = false;  // the place must be in the trigger's clause
+                for (std::size_t i = std::min(p.b, te); i < std::max(p.b, te) && !broken; ++i)
+                    broken = clause_break(i);
+                if (broken) continue;
                 location = p.name;
                 break;
             }
@@ -542,13 +582,29 @@ private:
                 if (a.actor == actor && !a.title.empty()) title = a.title;
             ev.participants.push_back(participant(actor, role, title));
         }
-        if (const TimeSpan* ts = date_for(tb, te)) {
+        const TimeSpan* ts = date_for(tb, te);
+        if (!ts) ts = paragraph_date(tb);
+        if (ts) {
             ev.date.expression = ts->expression;
             if (ts->ok()) {
                 ev.date.first = ts->first;
                 ev.date.last = ts->last;
                 ev.date.granularity = ts->granularity;
             }
+        }
+        // The event's own verb group outranks the sentence's tense: "X will meet Y on Saturday"
+        // is the next Saturday even when "officials said" follows.
+        if (ts && ts->ok() && status == EventStatus::scheduled && m_doc.publication &&
+            ts->granularity == Granularity::day && *ev.date.first < *m_doc.publication &&
+            m_r.weekdays.count(last_word(ts->expression))) {
+            *ev.date.first += date::days(7);
+            *ev.date.last += date::days(7);
+        }
+        // "has arrived", "have met": the present perfect reports the publication day.
+        if (!ev.date.first && !trig.noun && tb > 0 && m_doc.publication &&
+            (m_t[tb - 1].low == "has" || m_t[tb - 1].low == "have")) {
+            ev.date.first = ev.date.last = m_doc.publication;
+            ev.date.granularity = Granularity::day;
         }
         if (status == EventStatus::occurred && ev.date.first && m_doc.publication &&
             *ev.date.first > *m_doc.publication)
