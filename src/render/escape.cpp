@@ -81,13 +81,23 @@ std::string escape_xml(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const char32_t cp = next_code_point(s, i);
         switch (cp) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;  // &apos; is not HTML 4; this works in both
-        default:
-            if (allowed_in_xml(cp)) append_utf8(out, cp);
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;  // &apos; is not HTML 4; this works in both
+            default:
+                if (allowed_in_xml(cp)) append_utf8(out, cp);
         }
     }
     return out;
@@ -96,8 +106,7 @@ std::string escape_xml(std::string_view s) {
 std::string escape_csv(std::string_view s) {
     std::string field;
     // A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
-        field += '\'';
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) field += '\'';
     field += s;
     if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
     std::string out = "\"";

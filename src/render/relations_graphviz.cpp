@@ -176,8 +176,7 @@ const CountryStyle& country_style(const Model& m, const std::string& code) {
 // ---- cgraph helpers -------------------------------------------------------------------------
 
 void set(void* obj, const char* key, const std::string& value) {
-    agsafeset(obj, const_cast<char*>(key), const_cast<char*>(value.c_str()),
-              const_cast<char*>(""));
+    agsafeset(obj, const_cast<char*>(key), const_cast<char*>(value.c_str()), const_cast<char*>(""));
 }
 
 void set_html(Agraph_t* root, void* obj, int kind, const char* key, const std::string& html) {
@@ -215,15 +214,20 @@ GraphPtr build_graph(const Model& m, const GraphOptions& opts, const std::string
         set(root, "overlap", "false");
         set(root, "splines", large ? "false" : "true");
         set(root, "sep", "+14");
-        if (engine == "neato") set(root, "mode", "major");
+        if (engine == "neato") {
+            set(root, "mode", "major");
+            // Longer springs leave room for the edge labels.
+            agattr(root, AGEDGE, const_cast<char*>("len"), const_cast<char*>("1.9"));
+        }
     }
     if (for_png) set(root, "dpi", "96");
 
     // Title with a colour key of the countries.
     {
-        std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
-                           "CELLPADDING=\"3\"><TR><TD COLSPAN=\"40\"><FONT POINT-SIZE=\"18\"><B>" +
-                           escape_xml(opts.title) + "</B></FONT></TD></TR>";
+        std::string html =
+            "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+            "CELLPADDING=\"3\"><TR><TD COLSPAN=\"40\"><FONT POINT-SIZE=\"18\"><B>" +
+            escape_xml(opts.title) + "</B></FONT></TD></TR>";
         const std::size_t shown = std::min<std::size_t>(m.countries.size(), 16);
         if (shown) {
             html += "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"#52606d\">Country:</FONT></TD>";

@@ -49,7 +49,9 @@ constexpr std::array<TypeStyle, 9> kTypeStyles = {{
     {"#8c959f", "#555d66", "other"},
 }};
 
-const TypeStyle& style_of(EventType t) { return kTypeStyles[static_cast<std::size_t>(t)]; }
+const TypeStyle& style_of(EventType t) {
+    return kTypeStyles[static_cast<std::size_t>(t)];
+}
 
 std::string num(double v) {
     char buf[32];
@@ -118,8 +120,7 @@ std::string date_label(const EventDate& dt, bool with_year, bool long_months = f
         dt.granularity == Granularity::half || dt.granularity == Granularity::season ||
         whole_months) {
         if (x.y == y.y && x.m == y.m) return std::string(months[x.m - 1]) + " " + yx;
-        if (x.y == y.y)
-            return std::string(months[x.m - 1]) + "\u2013" + months[y.m - 1] + " " + yx;
+        if (x.y == y.y) return std::string(months[x.m - 1]) + "\u2013" + months[y.m - 1] + " " + yx;
         return std::string(months[x.m - 1]) + " " + yx + " \u2013 " + months[y.m - 1] + " " + yy;
     }
     std::string s;
@@ -140,7 +141,9 @@ std::string date_label(const EventDate& dt, bool with_year, bool long_months = f
     return s;
 }
 
-std::string type_label(EventType t) { return style_of(t).label; }
+std::string type_label(EventType t) {
+    return style_of(t).label;
+}
 
 // ---- markers -------------------------------------------------------------------------------
 
@@ -166,76 +169,88 @@ std::vector<std::pair<double, double>> regular(double cx, double cy, double r, i
 // The bare shape of a type, with `paint` holding its fill/stroke attributes.
 std::string shape(EventType t, double cx, double cy, double r, const std::string& paint) {
     switch (t) {
-    case EventType::meeting:
-        return "<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(r) + "\"" +
-               paint + "/>";
-    case EventType::visit:
-        return "<polygon points=\"" +
-               points({{cx, cy - r * 1.2}, {cx + r * 1.15, cy + r * 0.85},
-                       {cx - r * 1.15, cy + r * 0.85}}) +
-               "\"" + paint + "/>";
-    case EventType::appeal:
-        return "<polygon points=\"" +
-               points({{cx, cy + r * 1.2}, {cx + r * 1.15, cy - r * 0.85},
-                       {cx - r * 1.15, cy - r * 0.85}}) +
-               "\"" + paint + "/>";
-    case EventType::phone_call:
-        return "<polygon points=\"" + points(regular(cx, cy, r * 1.25, 4, -M_PI / 2)) + "\"" +
-               paint + "/>";
-    case EventType::statement:
-        return "<rect x=\"" + num(cx - r * 0.88) + "\" y=\"" + num(cy - r * 0.88) + "\" width=\"" +
-               num(r * 1.76) + "\" height=\"" + num(r * 1.76) + "\"" + paint + "/>";
-    case EventType::negotiation:
-        return "<polygon points=\"" + points(regular(cx, cy, r * 1.1, 6, 0)) + "\"" + paint +
-               "/>";
-    case EventType::agreement: {
-        std::vector<std::pair<double, double>> p;
-        for (int i = 0; i < 10; ++i) {
-            const double rr = (i % 2 == 0) ? r * 1.35 : r * 0.6;
-            const double a = -M_PI / 2 + M_PI * i / 5;
-            p.emplace_back(cx + rr * std::cos(a), cy + rr * std::sin(a));
+        case EventType::meeting:
+            return "<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(r) + "\"" +
+                   paint + "/>";
+        case EventType::visit:
+            return "<polygon points=\"" +
+                   points({{cx, cy - r * 1.2},
+                           {cx + r * 1.15, cy + r * 0.85},
+                           {cx - r * 1.15, cy + r * 0.85}}) +
+                   "\"" + paint + "/>";
+        case EventType::appeal:
+            return "<polygon points=\"" +
+                   points({{cx, cy + r * 1.2},
+                           {cx + r * 1.15, cy - r * 0.85},
+                           {cx - r * 1.15, cy - r * 0.85}}) +
+                   "\"" + paint + "/>";
+        case EventType::phone_call:
+            return "<polygon points=\"" + points(regular(cx, cy, r * 1.25, 4, -M_PI / 2)) + "\"" +
+                   paint + "/>";
+        case EventType::statement:
+            return "<rect x=\"" + num(cx - r * 0.88) + "\" y=\"" + num(cy - r * 0.88) +
+                   "\" width=\"" + num(r * 1.76) + "\" height=\"" + num(r * 1.76) + "\"" + paint +
+                   "/>";
+        case EventType::negotiation:
+            return "<polygon points=\"" + points(regular(cx, cy, r * 1.1, 6, 0)) + "\"" + paint +
+                   "/>";
+        case EventType::agreement: {
+            std::vector<std::pair<double, double>> p;
+            for (int i = 0; i < 10; ++i) {
+                const double rr = (i % 2 == 0) ? r * 1.35 : r * 0.6;
+                const double a = -M_PI / 2 + M_PI * i / 5;
+                p.emplace_back(cx + rr * std::cos(a), cy + rr * std::sin(a));
+            }
+            return "<polygon points=\"" + points(p) + "\"" + paint + "/>";
         }
-        return "<polygon points=\"" + points(p) + "\"" + paint + "/>";
-    }
-    case EventType::mediation: {
-        const double a = r * 1.15, b = r * 0.42;
-        return "<polygon points=\"" +
-               points({{cx - b, cy - a}, {cx + b, cy - a}, {cx + b, cy - b}, {cx + a, cy - b},
-                       {cx + a, cy + b}, {cx + b, cy + b}, {cx + b, cy + a}, {cx - b, cy + a},
-                       {cx - b, cy + b}, {cx - a, cy + b}, {cx - a, cy - b}, {cx - b, cy - b}}) +
-               "\"" + paint + "/>";
-    }
-    case EventType::other:
-        break;
+        case EventType::mediation: {
+            const double a = r * 1.15, b = r * 0.42;
+            return "<polygon points=\"" +
+                   points({{cx - b, cy - a},
+                           {cx + b, cy - a},
+                           {cx + b, cy - b},
+                           {cx + a, cy - b},
+                           {cx + a, cy + b},
+                           {cx + b, cy + b},
+                           {cx + b, cy + a},
+                           {cx - b, cy + a},
+                           {cx - b, cy + b},
+                           {cx - a, cy + b},
+                           {cx - a, cy - b},
+                           {cx - b, cy - b}}) +
+                   "\"" + paint + "/>";
+        }
+        case EventType::other:
+            break;
     }
     return "<rect x=\"" + num(cx - r * 1.15) + "\" y=\"" + num(cy - r * 0.65) + "\" width=\"" +
-           num(r * 2.3) + "\" height=\"" + num(r * 1.3) + "\" rx=\"" + num(r * 0.65) + "\"" + paint +
-           "/>";
+           num(r * 2.3) + "\" height=\"" + num(r * 1.3) + "\" rx=\"" + num(r * 0.65) + "\"" +
+           paint + "/>";
 }
 
 // A marker: the shape painted for its status; denied and cancelled ones are crossed out.
-std::string marker(EventType t, EventStatus st, double cx, double cy, double r,
-                   const char* fill, const char* stroke, const std::string& hatch_id) {
+std::string marker(EventType t, EventStatus st, double cx, double cy, double r, const char* fill,
+                   const char* stroke, const std::string& hatch_id) {
     std::string paint;
     const std::string f = fill, s = stroke;
     switch (st) {
-    case EventStatus::occurred:
-        paint = " fill=\"" + f + "\" stroke=\"" + s + "\" stroke-width=\"1.2\"";
-        break;
-    case EventStatus::scheduled:
-        paint = " fill=\"#ffffff\" stroke=\"" + f + "\" stroke-width=\"2.2\"";
-        break;
-    case EventStatus::reported:
-        paint = " fill=\"url(#" + hatch_id + ")\" stroke=\"" + s + "\" stroke-width=\"1.4\"";
-        break;
-    case EventStatus::denied:
-        paint = " fill=\"" + f + "\" fill-opacity=\"0.35\" stroke=\"" + s +
-                "\" stroke-width=\"1.4\"";
-        break;
-    case EventStatus::cancelled:
-        paint = " fill=\"#ffffff\" stroke=\"" + f +
-                "\" stroke-width=\"1.6\" stroke-dasharray=\"2.5,1.5\"";
-        break;
+        case EventStatus::occurred:
+            paint = " fill=\"" + f + "\" stroke=\"" + s + "\" stroke-width=\"1.2\"";
+            break;
+        case EventStatus::scheduled:
+            paint = " fill=\"#ffffff\" stroke=\"" + f + "\" stroke-width=\"2.2\"";
+            break;
+        case EventStatus::reported:
+            paint = " fill=\"url(#" + hatch_id + ")\" stroke=\"" + s + "\" stroke-width=\"1.4\"";
+            break;
+        case EventStatus::denied:
+            paint = " fill=\"" + f + "\" fill-opacity=\"0.35\" stroke=\"" + s +
+                    "\" stroke-width=\"1.4\"";
+            break;
+        case EventStatus::cancelled:
+            paint = " fill=\"#ffffff\" stroke=\"" + f +
+                    "\" stroke-width=\"1.6\" stroke-dasharray=\"2.5,1.5\"";
+            break;
     }
     std::string out = shape(t, cx, cy, r, paint);
     if (st == EventStatus::denied || st == EventStatus::cancelled) {
@@ -267,56 +282,57 @@ std::vector<Tick> make_ticks(sys_days lo, sys_days hi, const TickStep& st) {
         if (d >= lo && d <= hi) out.push_back({d, "", ""});
     };
     switch (st.unit) {
-    case TickUnit::day:
-        for (sys_days d = lo; d <= hi; d += days{1})
-            if (d.time_since_epoch().count() % st.n == 0) add(d);
-        break;
-    case TickUnit::week: {
-        // Mondays; a 2-week step keeps every other Monday counted from the epoch.
-        sys_days d = lo;
-        while (date::weekday{d} != date::Monday) d += days{1};
-        for (; d <= hi; d += days{7}) {
-            const auto wk = (d.time_since_epoch().count() + 3) / 7;
-            if (wk % st.n == 0) add(d);
+        case TickUnit::day:
+            for (sys_days d = lo; d <= hi; d += days{1})
+                if (d.time_since_epoch().count() % st.n == 0) add(d);
+            break;
+        case TickUnit::week: {
+            // Mondays; a 2-week step keeps every other Monday counted from the epoch.
+            sys_days d = lo;
+            while (date::weekday{d} != date::Monday) d += days{1};
+            for (; d <= hi; d += days{7}) {
+                const auto wk = (d.time_since_epoch().count() + 3) / 7;
+                if (wk % st.n == 0) add(d);
+            }
+            break;
         }
-        break;
-    }
-    case TickUnit::month: {
-        const date::year_month_day a{lo};
-        date::year_month ym{a.year(), a.month()};
-        for (;; ym += date::months{1}) {
-            const sys_days d = sys_days{ym / 1};
-            if (d > hi) break;
-            if ((static_cast<unsigned>(ym.month()) - 1) % static_cast<unsigned>(st.n) == 0) add(d);
+        case TickUnit::month: {
+            const date::year_month_day a{lo};
+            date::year_month ym{a.year(), a.month()};
+            for (;; ym += date::months{1}) {
+                const sys_days d = sys_days{ym / 1};
+                if (d > hi) break;
+                if ((static_cast<unsigned>(ym.month()) - 1) % static_cast<unsigned>(st.n) == 0)
+                    add(d);
+            }
+            break;
         }
-        break;
-    }
-    case TickUnit::year: {
-        for (int y = ymd_of(lo).y; y <= ymd_of(hi).y + 1; ++y) {
-            if (((y % st.n) + st.n) % st.n != 0) continue;
-            add(sys_days{date::year{y} / 1 / 1});
+        case TickUnit::year: {
+            for (int y = ymd_of(lo).y; y <= ymd_of(hi).y + 1; ++y) {
+                if (((y % st.n) + st.n) % st.n != 0) continue;
+                add(sys_days{date::year{y} / 1 / 1});
+            }
+            break;
         }
-        break;
-    }
     }
     int prev_y = -100000;
     unsigned prev_m = 0;
     for (auto& t : out) {
         const Ymd v = ymd_of(t.day);
         switch (st.unit) {
-        case TickUnit::day:
-        case TickUnit::week:
-            t.label = std::to_string(v.d) + " " + kMonthShort[v.m - 1];
-            if (v.y != prev_y || v.m != prev_m)
-                t.context = std::string(kMonthLong[v.m - 1]) + " " + std::to_string(v.y);
-            break;
-        case TickUnit::month:
-            t.label = kMonthShort[v.m - 1];
-            if (v.y != prev_y) t.context = std::to_string(v.y);
-            break;
-        case TickUnit::year:
-            t.label = std::to_string(v.y);
-            break;
+            case TickUnit::day:
+            case TickUnit::week:
+                t.label = std::to_string(v.d) + " " + kMonthShort[v.m - 1];
+                if (v.y != prev_y || v.m != prev_m)
+                    t.context = std::string(kMonthLong[v.m - 1]) + " " + std::to_string(v.y);
+                break;
+            case TickUnit::month:
+                t.label = kMonthShort[v.m - 1];
+                if (v.y != prev_y) t.context = std::to_string(v.y);
+                break;
+            case TickUnit::year:
+                t.label = std::to_string(v.y);
+                break;
         }
         prev_y = v.y;
         prev_m = v.m;
@@ -347,10 +363,18 @@ std::vector<Tick> choose_ticks(sys_days lo, sys_days hi, double plot_w) {
     for (const auto& st : steps) {
         double approx = 0;
         switch (st.unit) {
-        case TickUnit::day: approx = span_days / st.n; break;
-        case TickUnit::week: approx = span_days / (7.0 * st.n); break;
-        case TickUnit::month: approx = span_days / (30.44 * st.n); break;
-        case TickUnit::year: approx = span_days / (365.25 * st.n); break;
+            case TickUnit::day:
+                approx = span_days / st.n;
+                break;
+            case TickUnit::week:
+                approx = span_days / (7.0 * st.n);
+                break;
+            case TickUnit::month:
+                approx = span_days / (30.44 * st.n);
+                break;
+            case TickUnit::year:
+                approx = span_days / (365.25 * st.n);
+                break;
         }
         const double min_gap = st.unit == TickUnit::month ? 44 : 58;
         if (approx * min_gap <= plot_w) return make_ticks(lo, hi, st);
@@ -444,8 +468,8 @@ std::string text_el(double x, double y, const std::string& escaped, const std::s
 
 struct Placed {
     std::size_t event;
-    double x;      ///< marker position after spreading
-    double lx0;    ///< label extent
+    double x;    ///< marker position after spreading
+    double lx0;  ///< label extent
     double lx1;
     int row = -1;  ///< label row, 0 nearest the lanes; -1 = no label
     bool right_anchored = false;
@@ -463,9 +487,9 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
                      std::string(" font-size=\"20\" font-weight=\"bold\" fill=\"") + kInk + "\"");
         s += "<rect x=\"" + num(margin) + "\" y=\"62\" width=\"" + num(W - 2 * margin) +
              "\" height=\"60\" rx=\"6\" fill=\"#f5f7fa\" stroke=\"" + kGrid + "\"/>\n";
-        s += text_el(W / 2, 97, "No events",
-                     std::string(" font-size=\"14\" text-anchor=\"middle\" fill=\"") + kMuted +
-                         "\"");
+        s += text_el(
+            W / 2, 97, "No events",
+            std::string(" font-size=\"14\" text-anchor=\"middle\" fill=\"") + kMuted + "\"");
         return s + "</svg>\n";
     }
 
@@ -636,10 +660,8 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
         double w;
     };
     std::vector<LegendItem> legend;
-    for (auto t : types)
-        legend.push_back({true, static_cast<int>(t), type_label(t), 0});
-    for (auto s : statuses)
-        legend.push_back({false, static_cast<int>(s), to_string(s), 0});
+    for (auto t : types) legend.push_back({true, static_cast<int>(t), type_label(t), 0});
+    for (auto s : statuses) legend.push_back({false, static_cast<int>(s), to_string(s), 0});
     for (auto& it : legend) it.w = 22 + text_width(it.text, 11.5) + 16;
 
     // Vertical layout.
@@ -679,8 +701,7 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
     const std::size_t undated_list_max = 40;
     const double undated_list_top = y_cursor + 6;
     if (!undated.empty())
-        y_cursor = undated_list_top + 22 +
-                   18.0 * std::min(undated.size(), undated_list_max + 1);
+        y_cursor = undated_list_top + 22 + 18.0 * std::min(undated.size(), undated_list_max + 1);
     const double H = y_cursor + 18;
 
     std::string s = svg_open(canvas_w, H, opts.title);
@@ -742,9 +763,9 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
             }
             const double y = legend_row_y[row];
             if (!it.is_type && !status_header) {
-                s += text_el(margin, y + 4, "Status",
-                             std::string(" font-size=\"11\" font-weight=\"bold\" fill=\"") +
-                                 kMuted + "\"");
+                s += text_el(
+                    margin, y + 4, "Status",
+                    std::string(" font-size=\"11\" font-weight=\"bold\" fill=\"") + kMuted + "\"");
                 status_header = true;
             }
             if (it.is_type) {
@@ -768,9 +789,9 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
     for (std::size_t row = 0; row < lane_order.size(); ++row) {
         const Lane& l = lanes[lane_order[row]];
         const double y = lanes_top + row * lane_h;
-        s += "<rect x=\"" + num(margin / 2) + "\" y=\"" + num(y) + "\" width=\"" +
-             num(W - margin) + "\" height=\"" + num(lane_h) + "\" fill=\"" +
-             (row % 2 == 0 ? "#f5f7fa" : "#ffffff") + "\"/>\n";
+        s += "<rect x=\"" + num(margin / 2) + "\" y=\"" + num(y) + "\" width=\"" + num(W - margin) +
+             "\" height=\"" + num(lane_h) + "\" fill=\"" + (row % 2 == 0 ? "#f5f7fa" : "#ffffff") +
+             "\"/>\n";
         std::string sub = l.country;
         if (!l.title.empty()) sub += (sub.empty() ? "" : " \u00b7 ") + l.title;
         const std::string full_sub = sub;
@@ -782,9 +803,8 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
         s += "<text x=\"" + num(margin) + "\" y=\"" + num(sub.empty() ? cy + 4.5 : cy - 1) +
              "\" font-size=\"12.5\" font-weight=\"bold\" fill=\"" + kInk + "\" class=\"lane\">" +
              "<title>" + escape_xml(l.name + (full_sub.empty() ? "" : " (" + full_sub + ")")) +
-             " \u2014 " + std::to_string(l.count) +
-             (l.count == 1 ? " event" : " events") + "</title>" + escape_xml(name) +
-             "</text>\n";
+             " \u2014 " + std::to_string(l.count) + (l.count == 1 ? " event" : " events") +
+             "</title>" + escape_xml(name) + "</text>\n";
         if (!sub.empty())
             s += text_el(margin, cy + 13,
                          escape_xml(truncate_utf8(sub, std::max<std::size_t>(4, max_sub))),
@@ -812,25 +832,26 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
             const Tick& t = ticks[i];
             const double x = x_of(t.day);
             s += "<line x1=\"" + num(x) + "\" y1=\"" + num(lanes_top) + "\" x2=\"" + num(x) +
-                 "\" y2=\"" + num(axis_y + 5) + "\" stroke=\"" + kGrid + "\" stroke-width=\"1\"/>\n";
+                 "\" y2=\"" + num(axis_y + 5) + "\" stroke=\"" + kGrid +
+                 "\" stroke-width=\"1\"/>\n";
             s += "<line x1=\"" + num(x) + "\" y1=\"" + num(axis_y) + "\" x2=\"" + num(x) +
                  "\" y2=\"" + num(axis_y + 5) + "\" stroke=\"#9aa5b1\" stroke-width=\"1\"/>\n";
             s += text_el(x, axis_y + 18, escape_xml(t.label),
                          " font-size=\"11\" text-anchor=\"middle\" fill=\"#52606d\" "
                          "class=\"tick\"");
             if (show_context[i])
-                s += text_el(x - 2, axis_y + 35, escape_xml(t.context),
-                             std::string(" font-size=\"11\" font-weight=\"bold\" fill=\"") +
-                                 kInk + "\"");
+                s += text_el(
+                    x - 2, axis_y + 35, escape_xml(t.context),
+                    std::string(" font-size=\"11\" font-weight=\"bold\" fill=\"") + kInk + "\"");
         }
         s += "<line x1=\"" + num(plot_l - 6) + "\" y1=\"" + num(axis_y) + "\" x2=\"" +
              num(plot_r + 6) + "\" y2=\"" + num(axis_y) +
              "\" stroke=\"#9aa5b1\" stroke-width=\"1.2\"/>\n";
         s += "</g>\n";
     } else {
-        s += text_el(plot_l, lanes_top - 8, "No dated events",
-                     std::string(" font-size=\"12\" font-style=\"italic\" fill=\"") + kMuted +
-                         "\"");
+        s +=
+            text_el(plot_l, lanes_top - 8, "No dated events",
+                    std::string(" font-size=\"12\" font-style=\"italic\" fill=\"") + kMuted + "\"");
     }
 
     // Undated column at the right of the lanes.
@@ -871,7 +892,8 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
         if (p.row >= 0) {
             const double ly = tilted ? band_bottom + 4 : band_bottom - 8 - p.row * row_h;
             s += "<line x1=\"" + num(p.x) + "\" y1=\"" + num(ly - 9) + "\" x2=\"" + num(p.x) +
-                 "\" y2=\"" + num(top) + "\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" "
+                 "\" y2=\"" + num(top) +
+                 "\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" "
                  "stroke-dasharray=\"2,2\"/>\n";
         }
         if (rows_.size() > 1)
@@ -909,10 +931,9 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
                     "\"" + (p.right_anchored ? " text-anchor=\"end\"" : "");
         }
         s += "<text " + place + " font-size=\"" + num(label_size) + "\" fill=\"" + kInk +
-             "\" xml:space=\"preserve\" class=\"event-label\">" +
-             "<tspan font-weight=\"bold\">" + escape_xml(date_label(e.date, multi_year)) +
-             "</tspan><tspan fill=\"" + kMuted + "\"> \u00b7 " + escape_xml(type_label(e.type)) +
-             "</tspan></text>\n";
+             "\" xml:space=\"preserve\" class=\"event-label\">" + "<tspan font-weight=\"bold\">" +
+             escape_xml(date_label(e.date, multi_year)) + "</tspan><tspan fill=\"" + kMuted +
+             "\"> \u00b7 " + escape_xml(type_label(e.type)) + "</tspan></text>\n";
     }
     s += "</g>\n";
 

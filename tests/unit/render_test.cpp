@@ -19,7 +19,9 @@ using namespace parley;
 
 namespace {
 
-date::sys_days day(const char* iso) { return *parse_iso_day(iso); }
+date::sys_days day(const char* iso) {
+    return *parse_iso_day(iso);
+}
 
 Participant person(std::string name, std::string country, std::string title,
                    Role role = Role::participant) {
@@ -32,8 +34,7 @@ Participant person(std::string name, std::string country, std::string title,
 }
 
 Event event(EventType type, EventStatus status, const char* first, const char* last,
-            std::vector<Participant> who, std::string location = "",
-            std::string sentence = "") {
+            std::vector<Participant> who, std::string location = "", std::string sentence = "") {
     Event e;
     e.type = type;
     e.status = status;
@@ -59,9 +60,8 @@ std::vector<Event> seed_events() {
     const auto gore = person("Al Gore", "USA", "Vice-President");
     const auto albright = person("Madeleine Albright", "USA", "Secretary of State");
     return {
-        event(EventType::meeting, EventStatus::scheduled, "1999-07-21", nullptr,
-              {blair, ivanov}, "London",
-              "Mr Ivanov will meet Tony Blair in London today, officials said."),
+        event(EventType::meeting, EventStatus::scheduled, "1999-07-21", nullptr, {blair, ivanov},
+              "London", "Mr Ivanov will meet Tony Blair in London today, officials said."),
         event(EventType::meeting, EventStatus::scheduled, "1999-07-24", "1999-07-25",
               {stepashin, gore}, "Washington",
               "Sergei Stepashin is due to meet the US Vice-President, Al Gore, at the weekend."),
@@ -69,10 +69,10 @@ std::vector<Event> seed_events() {
               {albright, ivanov}, "",
               "After a telephone conversation yesterday between Ivanov & Albright, "
               "\"progress\" was <reported>."),
-        event(EventType::statement, EventStatus::reported, "1999-07-22", nullptr,
-              {person("Eve <script>alert(1)</script> & \"quotes\"", "FRA", "Spokes'person"),
-               ivanov},
-              "", "She said <script>x</script> & more."),
+        event(
+            EventType::statement, EventStatus::reported, "1999-07-22", nullptr,
+            {person("Eve <script>alert(1)</script> & \"quotes\"", "FRA", "Spokes'person"), ivanov},
+            "", "She said <script>x</script> & more."),
     };
 }
 
@@ -177,7 +177,9 @@ TEST(Timeline, SeedArticleRendersLanesMarkersAndTooltips) {
     EXPECT_NE(svg.find(">21 Jul</text>"), std::string::npos);
     EXPECT_NE(svg.find(">July 1999</text>"), std::string::npos);
     // Labels give the date and type.
-    EXPECT_NE(svg.find(">24\xE2\x80\x93" "25 Jul</tspan>"), std::string::npos);
+    EXPECT_NE(svg.find(">24\xE2\x80\x93"
+                       "25 Jul</tspan>"),
+              std::string::npos);
     EXPECT_NE(svg.find("phone call"), std::string::npos);
     // A legend naming the statuses used; deterministic output.
     EXPECT_NE(svg.find(">scheduled</text>"), std::string::npos);
@@ -211,15 +213,13 @@ TEST(Timeline, TicksAdaptToTheSpan) {
     // Six months: every other Monday, the month under its first tick.
     const std::string weeks = render_timeline_svg(
         {event(EventType::meeting, EventStatus::occurred, "2007-11-27", nullptr, {ivanov, blair}),
-         event(EventType::meeting, EventStatus::occurred, "2008-05-14", nullptr,
-               {ivanov, blair})});
+         event(EventType::meeting, EventStatus::occurred, "2008-05-14", nullptr, {ivanov, blair})});
     EXPECT_NE(weeks.find(">January 2008</text>"), std::string::npos);
     EXPECT_EQ(weeks.find("class=\"tick\">Jan</text>"), std::string::npos);
     // Sixteen months: month ticks with the year under January.
     const std::string months = render_timeline_svg(
         {event(EventType::meeting, EventStatus::occurred, "2007-11-27", nullptr, {ivanov, blair}),
-         event(EventType::meeting, EventStatus::occurred, "2009-03-14", nullptr,
-               {ivanov, blair})});
+         event(EventType::meeting, EventStatus::occurred, "2009-03-14", nullptr, {ivanov, blair})});
     EXPECT_NE(months.find("class=\"tick\">Jan</text>"), std::string::npos);
     EXPECT_NE(months.find(">2008</text>"), std::string::npos);
     // Twenty years: year ticks.
@@ -250,10 +250,8 @@ std::vector<Event> annapolis() {
         event(T::meeting, S::occurred, "2007-11-26", nullptr, {bush, abbas}, "Washington"),
         event(T::negotiation, S::occurred, "2007-11-27", nullptr, {bush, olmert, abbas, rice},
               "Annapolis"),
-        event(T::agreement, S::occurred, "2007-11-27", nullptr, {olmert, abbas, bush},
-              "Annapolis"),
-        event(T::meeting, S::occurred, "2007-11-28", nullptr, {bush, olmert, abbas},
-              "Washington"),
+        event(T::agreement, S::occurred, "2007-11-27", nullptr, {olmert, abbas, bush}, "Annapolis"),
+        event(T::meeting, S::occurred, "2007-11-28", nullptr, {bush, olmert, abbas}, "Washington"),
         event(T::negotiation, S::occurred, "2007-12-12", nullptr, {livni, qurei}, "Jerusalem"),
         event(T::phone_call, S::occurred, "2007-12-17", nullptr, {rice, abbas}),
         event(T::visit, S::occurred, "2008-01-09", "2008-01-11", {bush, olmert}, "Jerusalem"),
@@ -284,7 +282,9 @@ std::vector<Event> annapolis() {
 TEST(Timeline, BiggerCaseIsWellFormedWithAMarkerPerParticipant) {
     const auto events = annapolis();
     TimelineOptions opts;
-    opts.title = "The Annapolis process, 2007\xE2\x80\x93" "08";
+    opts.title =
+        "The Annapolis process, 2007\xE2\x80\x93"
+        "08";
     const std::string svg = render_timeline_svg(events, opts);
     keep("annapolis-timeline.svg", svg);
     expect_wellformed_xml(svg);
@@ -320,7 +320,10 @@ TEST(Relations, DotHasNodesWeightedEdgesAndEscapedQuotes) {
     ASSERT_NE(edge, std::string::npos);
     const std::string attrs = dot.substr(edge, dot.find(';', edge) - edge);
     EXPECT_NE(attrs.find("weight=2"), std::string::npos) << attrs;
-    EXPECT_NE(attrs.find("2 events, 21\xE2\x80\x93" "22 Jul 1999"), std::string::npos) << attrs;
+    EXPECT_NE(attrs.find("2 events, 21\xE2\x80\x93"
+                         "22 Jul 1999"),
+              std::string::npos)
+        << attrs;
     // One event: the date itself.
     EXPECT_NE(dot.find("20 Jul 1999\\nphone call"), std::string::npos);
     // Countries group the actors with the dot engine.
