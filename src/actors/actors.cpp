@@ -210,15 +210,21 @@ private:
                 continue;
             }
             const Tok& k = t[i];
-            if (k.shape == TokShape::lower &&
-                (k.low == "he" || k.low == "she" || k.low == "his" || k.low == "her" || k.low == "him")) {
+            const bool third = k.shape == TokShape::lower &&
+                               (k.low == "he" || k.low == "she" || k.low == "his" || k.low == "her" || k.low == "him");
+            const bool first = (k.low == "i" && k.shape == TokShape::upper) ||
+                               (k.low == "my" && !m_r.particles.count(k.low)) || (k.low == "me" && k.shape == TokShape::lower);
+            if (third || first) {
                 out.push_back(Chunk{ChunkKind::pronoun, i, i + 1, 0});
                 ++i;
                 continue;
             }
             if (name_token(t, i) || particle_at(t, i)) {
                 std::size_t j = i;
-                while (j < t.size() && (name_token(t, j) || particle_at(t, j))) {
+                const bool caps_run = t[i].shape == TokShape::upper && name_token(t, i);
+                while (j < t.size() && (name_token(t, j) || particle_at(t, j) ||
+                                        (caps_run && j > i && t[j].shape == TokShape::upper &&
+                                         t[j].low.size() > 2))) {
                     if (j > i) {
                         auto g = gaz_at(t, j);
                         if (g && g->kind != ChunkKind::known_person) break;
@@ -634,6 +640,17 @@ private:
     }
 
     int pronoun_antecedent(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k, uint32_t) {
+        const std::string& w = t[ch[k].b].low;
+        if (w == "i" || w == "my" || w == "me") {
+            // Outside quotation marks, "I" is the author of a release or speech: the first
+            // person the document names. Inside a quotation the speaker is unknown here.
+            std::size_t quotes = 0;
+            for (std::size_t i = 0; i < ch[k].b; ++i)
+                quotes += t[i].low == "\"" || t[i].low == "\u201c" || t[i].low == "\u201d" || t[i].low == "''" ||
+                          t[i].low == "``";
+            if (quotes % 2 == 1 || m_people.empty()) return -1;
+            return m_people.front().actor;
+        }
         // Cataphora: "After his meeting with X, Mr Peres said" -> the subject after the comma.
         if (!t.empty() && m_r.subordinators.count(t[0].low)) {
             std::size_t comma = 0;

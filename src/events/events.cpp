@@ -293,6 +293,24 @@ private:
         return std::nullopt;
     }
 
+    // "... with X, which will also include Y and Z": Y and Z join the same gathering.
+    void extend_inclusion(std::vector<std::size_t>& c) const {
+        std::size_t end = m_args[c.back()].e;
+        for (std::size_t i = end; i < m_t.size() && i < end + 6; ++i) {
+            if (clause_break(i)) return;
+            const auto& w = m_t[i].low;
+            if (w == "include" || w == "includes" || w == "including" || w == "joined") {
+                for (std::size_t k = c.back() + 1; k < m_args.size(); ++k) {
+                    if (m_args[k].b <= i) continue;
+                    if (m_args[k].b > i + 3) return;
+                    for (auto n : chain(k)) c.push_back(n);
+                    return;
+                }
+                return;
+            }
+        }
+    }
+
     // Arguments after "with"/"between" within `window` tokens of the trigger.
     std::vector<std::size_t> with_args(std::size_t from, std::size_t window, bool& between) const {
         between = false;
@@ -303,7 +321,9 @@ private:
                 for (std::size_t k = 0; k < m_args.size(); ++k) {
                     if (m_args[k].b <= i) continue;
                     if (m_args[k].b > i + 4) break;
-                    return chain(k);
+                    auto c = chain(k);
+                    extend_inclusion(c);
+                    return c;
                 }
                 return {};
             }
@@ -471,7 +491,7 @@ private:
                    !kDeterminers.count(m_t[p - 1].low) && m_t[p - 1].low != "with")
                 --p;
             if (p > 0 && (m_t[p - 1].possessive || m_t[p - 1].low == "his" || m_t[p - 1].low == "her" ||
-                          m_t[p - 1].low == "their")) {
+                          m_t[p - 1].low == "my" || m_t[p - 1].low == "their")) {
                 for (std::size_t k = 0; k < m_args.size(); ++k)
                     if (m_args[k].e == p || (m_args[k].b == p - 1 && m_args[k].form == MentionForm::pronoun))
                         subj = {k};
@@ -490,8 +510,12 @@ private:
                     }
                 }
             }
-            // "X flew to Damascus after talks with Y": the clause subject takes part.
-            if (subj.empty() && plural.empty() && !light) subj = subject(tb, /*leftmost=*/true);
+            // "X flew to Damascus after talks with Y": the clause subject takes part -- unless
+            // the noun names its own participants ("a meeting between X and Y").
+            bool own_between = false;
+            with_args(te, 6, own_between);
+            if (subj.empty() && plural.empty() && !light && !own_between)
+                subj = subject(tb, /*leftmost=*/true);
         } else if (passive) {
             auto by = object(te + 1, 2, false);
             if (by) subj = chain(*by);
