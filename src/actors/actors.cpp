@@ -195,11 +195,14 @@ private:
                 ++i;
                 continue;
             }
-            if (m_r.honorifics.count(t[i].low) && t[i].capitalised() && i + 1 < t.size() &&
-                (name_token(t, i + 1) || particle_at(t, i + 1))) {
-                out.push_back(Chunk{ChunkKind::honorific, i, i + 1, 0});
-                ++i;
-                continue;
+            if (m_r.honorifics.count(t[i].low) && t[i].capitalised() && i + 1 < t.size()) {
+                // "Mr Ivanov", "Mr. Christopher" (the lexer leaves the dot as its own token).
+                const std::size_t n = (t[i + 1].low == "." && i + 2 < t.size()) ? i + 2 : i + 1;
+                if (name_token(t, n) || particle_at(t, n)) {
+                    out.push_back(Chunk{ChunkKind::honorific, i, n, 0});
+                    i = n;
+                    continue;
+                }
             }
             if (auto g = gaz_at(t, i)) {
                 // A known two-word title inside a longer name run ("Prime Minister") wins, but a

@@ -439,6 +439,17 @@ private:
         return detail::fold_word(sp == std::string_view::npos ? expr : expr.substr(sp + 1));
     }
 
+    const TimeSpan* document_date() const {
+        const auto& s = m_doc.sentences[m_si];
+        const TimeSpan* best = nullptr;
+        for (const auto& ts : m_times) {
+            if (ts.span.begin >= s.begin) break;
+            if (!ts.ok() || ts.type != TimexType::date || ts.granularity != Granularity::day) continue;
+            best = &ts;
+        }
+        return best;
+    }
+
     // No time in the sentence: the last day-level date mentioned earlier in the paragraph.
     const TimeSpan* paragraph_date(std::size_t) const {
         const auto& s = m_doc.sentences[m_si];
@@ -623,6 +634,16 @@ private:
             m_r.weekdays.count(last_word(ts->expression))) {
             *ev.date.first += date::days(7);
             *ev.date.last += date::days(7);
+        }
+        // A past-tense verb with no time of its own in its paragraph happened on the day the
+        // story is about: the last day-level date mentioned before it ("Albright later met X").
+        if (!ev.date.first && !trig.noun && status == EventStatus::occurred) {
+            if (const TimeSpan* d = document_date()) {
+                ev.date.first = d->first;
+                ev.date.last = d->last;
+                ev.date.granularity = d->granularity;
+                ev.date.expression = d->expression;
+            }
         }
         // "has arrived", "have met": the present perfect reports the publication day.
         if (!ev.date.first && !trig.noun && tb > 0 && m_doc.publication &&
