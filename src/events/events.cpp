@@ -129,7 +129,16 @@ public:
                                                                           m_t[i - 1].shape == TokShape::lower &&
                                                                           m_t[i - 1].low.size() > 2 &&
                                                                           m_t[i - 1].low.ends_with("ly")));
-            const bool determiner = i > 0 && (kDeterminers.count(m_t[i - 1].low) || m_t[i - 1].possessive);
+            // "a three-day visit", "his first official trip": a determiner a few words back.
+            bool determiner = false;
+            for (std::size_t k = i; k-- > 0 && i - k <= 3;) {
+                if (!m_t[k].is_word() || kAux.count(m_t[k].low)) break;
+                if (kDeterminers.count(m_t[k].low) || m_t[k].possessive) {
+                    determiner = true;
+                    break;
+                }
+                if (m_t[k].capitalised()) break;
+            }
             std::stable_sort(cands.begin(), cands.end(), [&](const Trigger* a, const Trigger* b) {
                 auto score = [&](const Trigger* x) {
                     if (x->noun) return determiner ? 0 : (verbal ? 2 : 1);
@@ -439,6 +448,23 @@ private:
         return detail::fold_word(sp == std::string_view::npos ? expr : expr.substr(sp + 1));
     }
 
+    // "a four-day state visit", "a three-day trip": a duration of days in the sentence (P4D).
+    int visit_length() const {
+        const auto& s = m_doc.sentences[m_si];
+        for (const auto& ts : m_times) {
+            if (ts.span.begin < s.begin || ts.span.end > s.end || ts.type != TimexType::duration) continue;
+            const std::string& v = ts.timex;
+            if (v.size() < 3 || v[0] != 'P' || v.back() != 'D') continue;
+            int n = 0;
+            for (std::size_t k = 1; k + 1 < v.size(); ++k) {
+                if (v[k] < '0' || v[k] > '9') return 0;
+                n = n * 10 + (v[k] - '0');
+            }
+            if (n <= 31) return n;
+        }
+        return 0;
+    }
+
     const TimeSpan* document_date() const {
         const auto& s = m_doc.sentences[m_si];
         const TimeSpan* best = nullptr;
@@ -625,6 +651,11 @@ private:
                 ev.date.first = ts->first;
                 ev.date.last = ts->last;
                 ev.date.granularity = ts->granularity;
+            }
+        }
+        if (trig.type == EventType::visit && ev.date.first && *ev.date.first == *ev.date.last) {
+            if (int n = visit_length(); n > 1) {
+                ev.date.last = *ev.date.first + date::days(n - 1);
             }
         }
         // The event's own verb group outranks the sentence's tense: "X will meet Y on Saturday"
