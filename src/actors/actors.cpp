@@ -657,18 +657,35 @@ private:
         // Cataphora: "After his meeting with X, Mr Peres said" -> the subject after the comma.
         if (!t.empty() && m_r.subordinators.count(t[0].low)) {
             std::size_t comma = 0;
-            for (std::size_t i = ch[k].e; i < t.size(); ++i)
-                if (t[i].low == ",") {
-                    comma = i;
-                    break;
+            // The subject follows the comma that closes the opening phrase: the first mention
+            // after a comma that a verb (a lower-case word) follows, not an appositive name.
+            for (std::size_t i = ch[k].e; i < t.size(); ++i) {
+                if (t[i].low != ",") continue;
+                for (std::size_t q = k + 1; q < ch.size(); ++q) {
+                    if (ch[q].b <= i || ch[q].b > i + 2) continue;
+                    std::size_t e = ch[q].e;
+                    while (q + 1 < ch.size() && ch[q + 1].b == e) e = ch[++q].e;
+                    if (e < t.size() && t[e].shape == TokShape::lower) {
+                        comma = i;
+                        break;
+                    }
                 }
+                if (comma) break;
+            }
             if (comma) {
                 for (std::size_t q = k + 1; q < ch.size(); ++q) {
                     if (ch[q].b < comma) continue;
                     if (ch[q].b > comma + 4) break;
                     if (ch[q].kind == ChunkKind::name || ch[q].kind == ChunkKind::known_person ||
                         ch[q].kind == ChunkKind::honorific || ch[q].kind == ChunkKind::title) {
-                        // Resolve once the subject has been processed: defer by marking.
+                        // "..., the Secretary-General raised": a title in scope stands for its holder.
+                        if (ch[q].kind == ChunkKind::title &&
+                            !(q + 1 < ch.size() && ch[q + 1].b <= ch[q].e + 1 &&
+                              (ch[q + 1].kind == ChunkKind::name || ch[q + 1].kind == ChunkKind::known_person))) {
+                            const int h = title_holder(gaz().titles()[ch[q].index].title, {});
+                            if (h >= 0) return h;
+                            break;
+                        }
                         std::size_t nq = q;
                         while (nq < ch.size() && ch[nq].kind != ChunkKind::name &&
                                ch[nq].kind != ChunkKind::known_person)

@@ -248,6 +248,11 @@ private:
     std::vector<std::size_t> subject(std::size_t at, bool leftmost = false) const {
         std::size_t lim = at;
         for (std::size_t i = at; i-- > 0;) {
+            if (m_t[i].low == ")") {  // "Macron, who arrived ... (1am Singapore time), will join"
+                while (i > 0 && m_t[i].low != "(") --i;
+                lim = i;
+                continue;
+            }
             if (clause_break(i)) break;
             lim = i;
         }
@@ -676,9 +681,14 @@ private:
                 ev.date.expression = d->expression;
             }
         }
-        // "has arrived", "have met": the present perfect reports the publication day.
-        if (!ev.date.first && !trig.noun && tb > 0 && m_doc.publication &&
-            (m_t[tb - 1].low == "has" || m_t[tb - 1].low == "have")) {
+        // "has arrived", "have met" (present perfect) and "is welcomed", "meets" (the present
+        // of headlines and captions) report the publication day.
+        const std::string& w0 = m_t[tb].low;
+        const bool present = tb > 0 && (m_t[tb - 1].low == "is" || m_t[tb - 1].low == "are" ||
+                                        m_t[tb - 1].low == "has" || m_t[tb - 1].low == "have");
+        const bool third_person_s = w0.size() > 3 && w0.back() == 's' && w0[w0.size() - 2] != 's';
+        if (!ev.date.first && !trig.noun && m_doc.publication && status == EventStatus::occurred &&
+            (present || third_person_s)) {
             ev.date.first = ev.date.last = m_doc.publication;
             ev.date.granularity = Granularity::day;
         }
@@ -733,8 +743,9 @@ void merge_mentions(std::vector<Event>& events) {
             for (auto& p : e.participants) b.insert(p.name);
             std::size_t common = 0;
             for (auto& n : b) common += a.count(n);
-            if (common < std::min<std::size_t>(2, std::min(a.size(), b.size())) || common == 0) continue;
-            if (common != b.size() && common != a.size()) continue;
+            // Only the same set of participants: "talks with X and Y" and a later "meeting with
+            // X" are two encounters, as readers count them.
+            if (common != a.size() || common != b.size()) continue;
             for (auto& p : e.participants)
                 if (!a.count(p.name)) o.participants.push_back(p);
             if (!o.date.first && e.date.first) o.date = e.date;
