@@ -422,6 +422,10 @@ private:
         if (n == 1 && !pc.honorific && m_r.ambiguous_titles.count(detail::fold_word(pc.title)) &&
             gaz().is_common_word(t[c.b].low) && known_surname(t[c.b].low) < 0)
             return false;  // "its General Debate", "the Chief Executive"
+        if (n == 1 && !pc.honorific)  // "Deputy Director": a title word is not a name
+            if (const auto* hits = gaz().find(t[c.b].low))
+                for (const auto& h : *hits)
+                    if (h.kind == GazKind::title) return false;
         if (!pc.title.empty() || pc.honorific) return true;
         if (n == 1) {
             // A lone capitalised word is a person only when it is the name of one already met.

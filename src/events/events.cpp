@@ -279,16 +279,18 @@ private:
         return {};
     }
 
+    std::vector<int> last_two_people() const {
+        std::vector<int> out;
+        for (auto it = m_recent.rbegin(); it != m_recent.rend() && out.size() < 2; ++it)
+            if (std::find(out.begin(), out.end(), *it) == out.end()) out.push_back(*it);
+        if (out.size() < 2) out.clear();
+        return out;
+    }
+
     // "the two", "both sides", "the two leaders": the last two people mentioned.
     std::vector<int> plural_subject(std::size_t at) const {
-        for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
-            if (kSubjectPlural.count(m_t[i].low)) {
-                std::vector<int> out;
-                for (auto it = m_recent.rbegin(); it != m_recent.rend() && out.size() < 2; ++it)
-                    if (std::find(out.begin(), out.end(), *it) == out.end()) out.push_back(*it);
-                if (out.size() == 2) return out;
-            }
-        }
+        for (std::size_t i = at; i-- > 0 && at - i <= 4;)
+            if (kSubjectPlural.count(m_t[i].low)) return last_two_people();
         return {};
     }
 
@@ -526,6 +528,7 @@ private:
                              te < m_t.size() && m_t[te].low == "by";
         std::vector<std::size_t> subj;
         std::vector<int> plural;
+        bool borrowed_subject = false;  // a bare noun's participant taken from its clause
         if (trig.noun) {
             // Possessor: "Hu's visit", "his meeting with X", "Obama's talks".
             std::size_t p = tb;
@@ -537,7 +540,7 @@ private:
                 for (std::size_t k = 0; k < m_args.size(); ++k)
                     if (m_args[k].e == p || (m_args[k].b == p - 1 && m_args[k].form == MentionForm::pronoun))
                         subj = {k};
-                if (m_t[p - 1].low == "their") plural = plural_subject(p + 1);
+                if (m_t[p - 1].low == "their") plural = last_two_people();
             }
             // A light verb before the noun brings its subject: "X held talks with Y".
             bool light = false;
@@ -556,8 +559,10 @@ private:
             // the noun names its own participants ("a meeting between X and Y").
             bool own_between = false;
             with_args(te, 6, own_between);
-            if (subj.empty() && plural.empty() && !light && !own_between)
+            if (subj.empty() && plural.empty() && !light && !own_between) {
                 subj = subject(tb, /*leftmost=*/true);
+                borrowed_subject = !subj.empty();
+            }
         } else if (passive) {
             auto by = object(te + 1, 2, false);
             if (by) subj = chain(*by);
@@ -614,7 +619,7 @@ private:
         const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
         if (parts.size() < need) return false;
         if (trig.type == EventType::visit && (dests.empty() || parts.size() <= dests.size())) return false;
-        if (trig.noun && !found_target && subj.empty() && plural.empty()) return false;
+        if (trig.noun && !found_target && ((subj.empty() && plural.empty()) || borrowed_subject)) return false;
 
         // Status from cue words.
         EventStatus status = EventStatus::occurred;
@@ -673,7 +678,7 @@ private:
         }
         // A past-tense verb with no time of its own in its paragraph happened on the day the
         // story is about: the last day-level date mentioned before it ("Albright later met X").
-        if (!ev.date.first && !trig.noun && status == EventStatus::occurred) {
+        if (!ev.date.first && status == EventStatus::occurred) {
             if (const TimeSpan* d = document_date()) {
                 ev.date.first = d->first;
                 ev.date.last = d->last;
