@@ -230,7 +230,13 @@ private:
                                          t[j].low.size() > 2))) {
                     if (j > i) {
                         auto g = gaz_at(t, j);
-                        if (g && g->kind != ChunkKind::known_person) break;
+                        // "George Washington", "Denzel Washington": a one-word place right after
+                        // a first name, with no more name after it, is a surname.
+                        const bool surname_like = g && g->e == j + 1 &&
+                                                  (g->kind == ChunkKind::metonym || g->kind == ChunkKind::place) &&
+                                                  j == i + 1 && !t[i].possessive && !gaz().is_common_word(t[i].low) &&
+                                                  (j + 1 >= t.size() || !name_token(t, j + 1));
+                        if (g && g->kind != ChunkKind::known_person && !surname_like) break;
                     }
                     ++j;
                     if (t[j - 1].possessive) break;

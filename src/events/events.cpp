@@ -472,6 +472,12 @@ private:
         return 0;
     }
 
+    bool mentions_later(std::size_t tb) const {
+        for (std::size_t i = tb; i-- > 0 && tb - i <= 4;)
+            if (m_t[i].low == "later" || m_t[i].low == "then") return true;
+        return false;
+    }
+
     const TimeSpan* document_date() const {
         const auto& s = m_doc.sentences[m_si];
         const TimeSpan* best = nullptr;
@@ -663,11 +669,6 @@ private:
                 ev.date.granularity = ts->granularity;
             }
         }
-        if (trig.type == EventType::visit && ev.date.first && *ev.date.first == *ev.date.last) {
-            if (int n = visit_length(); n > 1) {
-                ev.date.last = *ev.date.first + date::days(n - 1);
-            }
-        }
         // The event's own verb group outranks the sentence's tense: "X will meet Y on Saturday"
         // is the next Saturday even when "officials said" follows.
         if (ts && ts->ok() && status == EventStatus::scheduled && m_doc.publication &&
@@ -700,6 +701,18 @@ private:
         if (status == EventStatus::occurred && ev.date.first && m_doc.publication &&
             *ev.date.first > *m_doc.publication)
             status = EventStatus::scheduled;
+        // "will later join X": "later" continues the day the story is on.
+        if (!ev.date.first && status == EventStatus::scheduled && mentions_later(tb)) {
+            if (const TimeSpan* d = document_date()) {
+                ev.date.first = d->first;
+                ev.date.last = d->last;
+                ev.date.granularity = d->granularity;
+                ev.date.expression = d->expression;
+            }
+        }
+        if (trig.type == EventType::visit && ev.date.first && *ev.date.first == *ev.date.last) {
+            if (int n = visit_length(); n > 1) ev.date.last = *ev.date.first + date::days(n - 1);
+        }
         ev.status = status;
         if (status == EventStatus::scheduled && trig.type == EventType::meeting) ev.cameo = "036";
         ev.location = location;
