@@ -103,8 +103,10 @@ const std::set<std::string_view> kSubjectPlural = {"two", "both"};
 class SentenceEvents {
 public:
     SentenceEvents(const Document& doc, const ActorTable& actors, const std::vector<TimeSpan>& times,
-                   const detail::EventRules& rules, uint32_t si, const std::vector<int>& recent_people)
-        : m_doc(doc), m_actors(actors), m_times(times), m_r(rules), m_si(si), m_recent(recent_people) {
+                   const detail::EventRules& rules, uint32_t si, const std::vector<int>& recent_people,
+                   const std::vector<int>& participants)
+        : m_doc(doc), m_actors(actors), m_times(times), m_r(rules), m_si(si), m_recent(recent_people),
+          m_participants(participants) {
         m_t = detail::lex_sentence(doc.text, doc.sentences[si]);
         map_mentions();
     }
@@ -164,6 +166,7 @@ private:
     const detail::EventRules& m_r;
     uint32_t m_si;
     const std::vector<int>& m_recent;
+    const std::vector<int>& m_participants;
     std::vector<Tok> m_t;
     std::vector<Arg> m_args;
     std::vector<Place> m_places;
@@ -246,6 +249,24 @@ private:
 
     // The nearest participant left of token `at`, within the clause.
     std::vector<std::size_t> subject(std::size_t at, bool leftmost = false) const {
+        // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's antecedent.
+        for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
+            const auto& w = m_t[i].low;
+            if (w != "which" && w != "who" && w != "that") {
+                if (!kAux.count(w) && m_t[i].shape == TokShape::lower && !w.ends_with("ly")) break;
+                continue;
+            }
+            for (std::size_t k = m_args.size(); k-- > 0;) {
+                if (m_args[k].e > i) continue;
+                if (m_args[k].e + 3 < i) break;
+                bool clean = true;  // only a comma or a head noun ("team") between
+                for (std::size_t j = m_args[k].e; j < i; ++j)
+                    clean &= m_t[j].low == "," || m_t[j].shape == TokShape::lower;
+                if (clean && !locative(m_args[k])) return {k};
+                break;
+            }
+            break;
+        }
         std::size_t lim = at;
         for (std::size_t i = at; i-- > 0;) {
             if (m_t[i].low == ")") {  // "Macron, who arrived ... (1am Singapore time), will join"
@@ -279,12 +300,16 @@ private:
         return {};
     }
 
+    // "the two", "their talks": the last two people who took part in an event, else the last
+    // two people mentioned.
     std::vector<int> last_two_people() const {
-        std::vector<int> out;
-        for (auto it = m_recent.rbegin(); it != m_recent.rend() && out.size() < 2; ++it)
-            if (std::find(out.begin(), out.end(), *it) == out.end()) out.push_back(*it);
-        if (out.size() < 2) out.clear();
-        return out;
+        for (const auto* list : {&m_participants, &m_recent}) {
+            std::vector<int> out;
+            for (auto it = list->rbegin(); it != list->rend() && out.size() < 2; ++it)
+                if (std::find(out.begin(), out.end(), *it) == out.end()) out.push_back(*it);
+            if (out.size() == 2) return out;
+        }
+        return {};
     }
 
     // "the two", "both sides", "the two leaders": the last two people mentioned.
@@ -782,7 +807,8 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
                                const std::vector<TimeSpan>& times, const Knowledge& kb) {
     const auto& rules = kb.get<detail::EventRules>();
     std::vector<Event> events;
-    std::vector<int> recent;  // people in order of mention, for "the two"
+    std::vector<int> recent;        // people in order of mention, for "the two"
+    std::vector<int> participants;  // people in order of taking part in an event
     std::size_t mi = 0;
     // A dateline ("DAMASCUS, Syria --") gives the place of events that name none.
     std::string dateline;
@@ -795,8 +821,18 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
     }
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         std::vector<Event> found;
-        SentenceEvents(doc, actors, times, rules, si, recent).run(found);
+        SentenceEvents(doc, actors, times, rules, si, recent, participants).run(found);
         for (auto& e : found) {
+            for (const auto& p : e.participants) {
+                if (p.kind != ActorKind::person) continue;
+                for (std::size_t a = 0; a < actors.actors.size(); ++a)
+                    if (actors.actors[a].name == p.name) {
+                        participants.erase(std::remove(participants.begin(), participants.end(), int(a)),
+                                           participants.end());
+                        participants.push_back(static_cast<int>(a));
+                        break;
+                    }
+            }
             if (e.location.empty() && !dateline.empty()) e.location = dateline;
             std::string key = doc.id + ":" + std::to_string(doc.sentences[si].begin) + ":" + to_string(e.type);
             for (auto& p : e.participants) key += ":" + p.name;
