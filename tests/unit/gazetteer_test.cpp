@@ -219,8 +219,9 @@ TEST(Gazetteer, PeopleFromPetrarchDictionaries) {
     // Synonym lines ("YELTSIN", "PRESIDENT_YELTSIN") belong to the entry above them, but one
     // that starts with a title is not a key: the text's own title must stay a title.
     EXPECT_NE(gaz().find("boris yeltsin"), nullptr);
-    if (const auto* hits = gaz().find("president yeltsin"))
+    if (const auto* hits = gaz().find("president yeltsin")) {
         for (const auto& h : *hits) EXPECT_NE(h.kind, parley::detail::GazKind::person);
+    }
     // Countries and organisations in the dictionaries are not people.
     EXPECT_FALSE(gaz().person_by_name("palestinian authority").has_value());
     EXPECT_FALSE(gaz().person_by_name("afghanistan").has_value());
