@@ -4,7 +4,9 @@
 #include <parley/knowledge.hpp>
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace parley::detail {
 
@@ -19,6 +21,8 @@ struct ActorRules {
     std::unordered_set<std::string> group_nouns;     ///< officials, diplomats, negotiators
     std::unordered_set<std::string> subordinators;   ///< after, before, while: clause openers
     std::unordered_set<std::string> ambiguous_titles;  ///< general, chief: also plain words
+    /// Dictionary people by folded surname ("bush" -> George W. Bush, George H. W. Bush, ...).
+    std::unordered_map<std::string, std::vector<uint32_t>> by_surname;
 };
 
 }  // namespace parley::detail

@@ -34,7 +34,15 @@ ActorRules::ActorRules(const Knowledge& kb)
       non_name_heads(folded_set(kb, "lexicon/non-name-words.txt")),
       group_nouns(folded_set(kb, "lexicon/group-nouns.txt")),
       subordinators(folded_set(kb, "lexicon/subordinators.txt")),
-      ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")) {}
+      ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")) {
+    const auto& people = gaz->people();
+    for (uint32_t i = 0; i < people.size(); ++i) {
+        const std::string f = fold_phrase(people[i].name);
+        auto sp = f.rfind(' ');
+        if (sp == std::string::npos) continue;
+        by_surname[f.substr(sp + 1)].push_back(i);
+    }
+}
 
 }  // namespace detail
 
@@ -108,6 +116,8 @@ private:
     std::unordered_map<std::string, int> m_by_key;  // country/org code -> actor
     int m_last_person = -1;
     int m_cur_first = -1;     // first person named in the current sentence
+    uint32_t m_si = 0;        // the sentence being read
+    uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
     int m_prev_subject = -1;  // first person named in the last sentence that named one
 
     std::string_view text(std::size_t b, std::size_t e) const {
@@ -483,10 +493,50 @@ private:
         a.name = clean_name(t, c);
         a.kind = ActorKind::person;
         a.country = pc.country;
+        if (low.size() == 1) {
+            // "President Bush" in 2008: the one dictionary person of that surname in office
+            // (in that country, when known) on the publication day is George W. Bush.
+            if (const auto* d = dictionary_holder(sur, pc.country)) {
+                a.name = d->name;
+                if (a.country.empty() && d->roles.front().code.size() >= 3)
+                    a.country = d->roles.front().code.substr(0, 3);
+                auto full = detail::fold_phrase(d->name);
+                low.clear();
+                for (std::size_t b = 0, e; b < full.size(); b = e + 1) {
+                    e = full.find(' ', b);
+                    if (e == std::string::npos) e = full.size();
+                    std::string w = full.substr(b, e - b);
+                    if (!(w.size() == 2 && w[1] == '.') && !m_r.particles.count(w)) low.push_back(w);
+                }
+            }
+        }
         m_table.actors.push_back(std::move(a));
         const int idx = static_cast<int>(m_table.actors.size()) - 1;
+        if (m_people.empty()) m_first_person_sentence = m_si;
         m_people.push_back(PersonRec{idx, std::move(low), sur});
         return idx;
+    }
+
+    const detail::PersonEntry* dictionary_holder(const std::string& surname, const std::string& country) const {
+        if (!m_doc.publication) return nullptr;
+        auto it = m_r.by_surname.find(surname);
+        if (it == m_r.by_surname.end()) return nullptr;
+        const detail::PersonEntry* found = nullptr;
+        for (uint32_t idx : it->second) {
+            const auto& p = gaz().people()[idx];
+            bool holds = false;
+            for (const auto& r : p.roles) {
+                if (!r.from && !r.to) continue;  // an undated role says nothing about the day
+                if (!country.empty() && r.code.compare(0, 3, country) != 0) continue;
+                if (r.from && *m_doc.publication < *r.from) continue;
+                if (r.to && *m_doc.publication > *r.to) continue;
+                holds = true;
+            }
+            if (!holds) continue;
+            if (found && found != &p) return nullptr;  // ambiguous: keep the surname
+            found = &p;
+        }
+        return found;
     }
 
     std::string clean_name(const std::vector<Tok>& t, const Chunk& c) const {
@@ -510,6 +560,7 @@ private:
     }
 
     void sentence(uint32_t si) {
+        m_si = si;
         const auto& s = m_doc.sentences[si];
         auto t = detail::lex_sentence(m_doc.text, s);
         if (t.empty()) return;
@@ -661,7 +712,7 @@ private:
             for (std::size_t i = 0; i < ch[k].b; ++i)
                 quotes += t[i].low == "\"" || t[i].low == "\u201c" || t[i].low == "\u201d" || t[i].low == "''" ||
                           t[i].low == "``";
-            if (quotes % 2 == 1 || m_people.empty()) return -1;
+            if (quotes % 2 == 1 || m_people.empty() || m_first_person_sentence > 3) return -1;
             return m_people.front().actor;
         }
         // Cataphora: "After his meeting with X, Mr Peres said" -> the subject after the comma.
@@ -685,7 +736,7 @@ private:
             if (comma) {
                 for (std::size_t q = k + 1; q < ch.size(); ++q) {
                     if (ch[q].b < comma) continue;
-                    if (ch[q].b > comma + 4) break;
+                    if (ch[q].b > comma + 4 || ch[q].kind == ChunkKind::pronoun) break;
                     if (ch[q].kind == ChunkKind::name || ch[q].kind == ChunkKind::known_person ||
                         ch[q].kind == ChunkKind::honorific || ch[q].kind == ChunkKind::title) {
                         // "..., the Secretary-General raised": a title in scope stands for its holder.

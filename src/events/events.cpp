@@ -640,7 +640,7 @@ private:
                     found_target = true;
                 }
             } else if (f == "self") {
-                found_target = !parts.empty();
+                found_target = !parts.empty() && !borrowed_subject;
             }
         }
         if (between && !parts.empty()) {
