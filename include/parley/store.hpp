@@ -96,6 +96,9 @@ public:
     /// Whether this exact content is stored already (lets ingest skip extraction).
     bool has_document(const std::string& source, const std::string& hash) const;
 
+    /// Every stored document's source and content hash.
+    void for_each_document(const std::function<void(const std::string& source, const std::string& hash)>& fn) const;
+
     std::size_t count_documents() const;
     std::size_t count_events() const;
     std::size_t count_actors() const;

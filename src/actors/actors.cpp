@@ -223,7 +223,7 @@ private:
                 continue;
             }
             const Tok& k = t[i];
-            const bool third = k.shape == TokShape::lower &&
+            const bool third = (k.shape == TokShape::lower || (k.sentence_start && k.shape == TokShape::cap)) &&
                                (k.low == "he" || k.low == "she" || k.low == "his" || k.low == "her" || k.low == "him");
             const bool first = (k.low == "i" && k.shape == TokShape::upper) ||
                                (k.low == "my" && !m_r.particles.count(k.low)) || (k.low == "me" && k.shape == TokShape::lower);
