@@ -58,6 +58,10 @@ struct Event {
     double confidence = 0.5;
 };
 
+/// Across articles, gives one person one name: a surname alone ("Abbas") becomes the one full
+/// name seen with it ("Mahmoud Abbas"); "George Bush" and "George W. Bush" become the longer.
+void unify_participant_names(std::vector<Event>& events);
+
 /// Finds the events of one document, given its actors and time expressions.
 std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
                                const std::vector<TimeSpan>& times, const Knowledge& kb);

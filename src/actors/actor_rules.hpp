@@ -21,6 +21,7 @@ struct ActorRules {
     std::unordered_set<std::string> group_nouns;     ///< officials, diplomats, negotiators
     std::unordered_set<std::string> subordinators;   ///< after, before, while: clause openers
     std::unordered_set<std::string> ambiguous_titles;  ///< general, chief: also plain words
+    std::unordered_set<std::string> speech_verbs;      ///< said, told: a lone name that speaks
     /// Dictionary people by folded surname ("bush" -> George W. Bush, George H. W. Bush, ...).
     std::unordered_map<std::string, std::vector<uint32_t>> by_surname;
 };

@@ -34,7 +34,8 @@ ActorRules::ActorRules(const Knowledge& kb)
       non_name_heads(folded_set(kb, "lexicon/non-name-words.txt")),
       group_nouns(folded_set(kb, "lexicon/group-nouns.txt")),
       subordinators(folded_set(kb, "lexicon/subordinators.txt")),
-      ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")) {
+      ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")),
+      speech_verbs(folded_set(kb, "lexicon/speech-verbs.txt")) {
     const auto& people = gaz->people();
     for (uint32_t i = 0; i < people.size(); ++i) {
         const std::string f = fold_phrase(people[i].name);
@@ -444,8 +445,13 @@ private:
                     if (h.kind == GazKind::title) return false;
         if (!pc.title.empty() || pc.honorific) return true;
         if (n == 1) {
-            // A lone capitalised word is a person only when it is the name of one already met.
-            return known_surname(t[c.b].low) >= 0;
+            // A lone capitalised word is a person when it names one already met, is the surname
+            // of someone in the actor dictionaries, or speaks ("Olmert said").
+            const std::string& w = t[c.b].low;
+            if (known_surname(w) >= 0) return true;
+            if (gaz().is_common_word(w)) return false;
+            if (m_r.by_surname.count(w)) return true;
+            return c.e < t.size() && m_r.speech_verbs.count(t[c.e].low);
         }
         if (all_common) return known_surname(t[c.e - 1].low) >= 0;
         return true;

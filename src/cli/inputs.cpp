@@ -50,6 +50,7 @@ std::vector<Event> collect_events(const std::vector<std::string>& inputs, const 
     failures = for_each_event_batch(inputs, opts, [&](std::vector<Event>& batch) {
         for (auto& e : batch) all.push_back(std::move(e));
     });
+    unify_participant_names(all);
     std::stable_sort(all.begin(), all.end(), [](const Event& a, const Event& b) {
         if (a.date.first.has_value() != b.date.first.has_value()) return a.date.first.has_value();
         return a.date.first && *a.date.first < *b.date.first;

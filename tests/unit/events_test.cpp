@@ -166,4 +166,17 @@ TEST(Events, BoilerplateYieldsNothing) {
     EXPECT_THROW(run("Join our commenting forum\n\nThank you for registering"), InputError);
 }
 
+TEST(Events, OnePersonOneNameAcrossArticles) {
+    auto a = run("Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert on Monday.");
+    auto b = run("The talks were tense.\n\nPresident Abbas met Olmert on Tuesday, aides said.", "2003-05-21");
+    std::vector<Event> all = a.events;
+    for (const auto& e : b.events) all.push_back(e);
+    ASSERT_GE(all.size(), 2u);
+    unify_participant_names(all);
+    for (const auto& e : all) {
+        EXPECT_NE(who(e, "Mahmoud Abbas"), nullptr) << e.evidence.sentence;
+        EXPECT_EQ(who(e, "Abbas"), nullptr);
+    }
+}
+
 }  // namespace
