@@ -31,6 +31,7 @@ struct EventRules {
     std::size_t max_trigger = 1;
     std::vector<Cue> cues;
     std::unordered_set<std::string> light_verbs;
+    std::unordered_set<std::string> object_modifiers;  ///< "counterpart", "visiting": before an object
     std::unordered_set<std::string> weekdays;  ///< "saturday", "sat": bare weekdays move with tense
 };
 

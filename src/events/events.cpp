@@ -64,6 +64,8 @@ EventRules::EventRules(const Knowledge& kb) {
         }
     }
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
+    if (kb.has("events/object-modifiers.txt"))
+        for (const auto& l : kb.lines("events/object-modifiers.txt")) object_modifiers.insert(fold_word(l));
     for (const auto& row : kb.rows("time/weekdays.tsv"))
         if (!row.empty()) weekdays.insert(fold_word(row[0]));
 }
@@ -124,9 +126,10 @@ public:
             if (best_len == 0) continue;
             // "called off", "called for": a status or proposal phrase, not a trigger.
             if (cue_at(i, best_len)) continue;
+            // Longest phrases first; a shorter reading is tried when the longer finds no event.
             std::vector<const Trigger*> cands;
             for (const auto& trig : it->second)
-                if (trig.words.size() == best_len && matches(trig, i)) cands.push_back(&trig);
+                if (matches(trig, i)) cands.push_back(&trig);
             const bool verbal = i > 0 && (kAux.count(m_t[i - 1].low) || (i > 1 && kAux.count(m_t[i - 2].low) &&
                                                                           m_t[i - 1].shape == TokShape::lower &&
                                                                           m_t[i - 1].low.size() > 2 &&
@@ -142,20 +145,23 @@ public:
                 if (m_t[k].capitalised()) break;
             }
             std::stable_sort(cands.begin(), cands.end(), [&](const Trigger* a, const Trigger* b) {
+                if (a->words.size() != b->words.size()) return a->words.size() > b->words.size();
                 auto score = [&](const Trigger* x) {
                     if (x->noun) return determiner ? 0 : (verbal ? 2 : 1);
                     return verbal ? 0 : (determiner ? 2 : 1);
                 };
                 return score(a) < score(b);
             });
+            std::size_t used = best_len;
             for (const Trigger* trig : cands) {
                 Event e;
-                if (build(*trig, i, i + best_len, e)) {
+                if (build(*trig, i, i + trig->words.size(), e)) {
                     out.push_back(std::move(e));
+                    used = trig->words.size();
                     break;
                 }
             }
-            i += best_len - 1;
+            i += used - 1;
         }
     }
 
@@ -324,9 +330,23 @@ private:
         for (std::size_t k = 0; k < m_args.size(); ++k) {
             const Arg& a = m_args[k];
             if (a.b < from) continue;
-            if (a.b > from + gap) return std::nullopt;
-            for (std::size_t i = from; i < a.b; ++i)
-                if (clause_break(i) || m_t[i].low == ",") return std::nullopt;
+            // "met his Russian counterpart, X": determiners and the words of
+            // data/events/object-modifiers.txt may stand between the verb and its object.
+            std::size_t plain = 0;
+            for (std::size_t i = from; i < a.b; ++i) {
+                if (clause_break(i) || m_t[i].low == ",") {
+                    if (m_t[i].low == "," && i + 1 == a.b && i > from && m_r.object_modifiers.count(m_t[i - 1].low))
+                        continue;
+                    return std::nullopt;
+                }
+                const bool modifier = kDeterminers.count(m_t[i].low) || m_r.object_modifiers.count(m_t[i].low) ||
+                                      m_t[i].low == "his" || m_t[i].low == "her" || m_t[i].capitalised();
+                if (!modifier) ++plain;
+            }
+            if (plain > gap || a.b > from + gap + 4) return std::nullopt;
+            if (a.form == MentionForm::pronoun && a.e < m_t.size() &&
+                (m_t[a.b].low == "his" || m_t[a.b].low == "her" || m_t[a.b].low == "my"))
+                continue;  // "met his Russian counterpart X": a determiner, not the object
             if (locative(a)) return std::nullopt;
             if (person_only && kind(a) != ActorKind::person) return std::nullopt;
             return k;
@@ -509,6 +529,7 @@ private:
         for (const auto& ts : m_times) {
             if (ts.span.begin >= s.begin) break;
             if (!ts.ok() || ts.type != TimexType::date || ts.granularity != Granularity::day) continue;
+            if (m_doc.publication && *ts.first > *m_doc.publication) continue;  // past events only
             best = &ts;
         }
         return best;
@@ -620,7 +641,8 @@ private:
         for (const auto& f : trig.frames) {
             if (found_target) break;
             if (f == "with") {
-                auto w = with_args(te, trig.noun ? 6 : 9, between);
+                const std::size_t from = trig.words.back() == "with" ? te - 1 : te;
+                auto w = with_args(from, trig.noun ? 6 : 9, between);
                 if (!w.empty()) {
                     add_args(w, between && subj.empty() ? Role::participant : Role::target);
                     found_target = true;
@@ -655,7 +677,7 @@ private:
         // Status from cue words.
         EventStatus status = EventStatus::occurred;
         std::string cue = cue_before(tb, trig.noun ? 7 : 5);
-        if (cue.empty()) cue = cue_after(te, 10);
+        if (cue.empty()) cue = cue_after(te, 16);
         if (cue == "hypothetical") return false;
         if (cue == "scheduled") status = EventStatus::scheduled;
         else if (cue == "denied") status = EventStatus::denied;
