@@ -517,6 +517,16 @@ private:
         return 0;
     }
 
+    // A date expression touching the trigger: "said today", "on Tuesday said".
+    bool time_next_to(std::size_t tb, std::size_t te) const {
+        for (const auto& ts : m_times) {
+            if (ts.type != TimexType::date || !ts.ok()) continue;
+            const std::size_t b = tok_at(ts.span.begin), e = tok_end(ts.span.end);
+            if ((b >= te && b <= te + 1) || (e <= tb && e + 1 >= tb)) return true;
+        }
+        return false;
+    }
+
     bool mentions_later(std::size_t tb) const {
         for (std::size_t i = tb; i-- > 0 && tb - i <= 4;)
             if (m_t[i].low == "later" || m_t[i].low == "then") return true;
@@ -638,6 +648,8 @@ private:
         bool found_target = false;
         bool between = false;
         std::vector<std::pair<int, std::string>> dests;
+        const bool needs_date = std::find(trig.frames.begin(), trig.frames.end(), "dated") != trig.frames.end();
+        if (needs_date && !time_next_to(tb, te)) return false;
         for (const auto& f : trig.frames) {
             if (found_target) break;
             if (f == "with") {
@@ -662,7 +674,11 @@ private:
                     found_target = true;
                 }
             } else if (f == "self") {
-                found_target = !parts.empty() && !borrowed_subject;
+                // "X warned in an interview": the speaker is the clause subject.
+                const bool in_speech = trig.noun && tb >= 2 &&
+                                       (m_t[tb - 1].low == "in" || m_t[tb - 2].low == "in");
+                found_target = !parts.empty() && (!borrowed_subject || in_speech);
+
             }
         }
         if (between && !parts.empty()) {
