@@ -33,6 +33,9 @@ struct Document {
     std::string id;      ///< 16 hex digits, a hash of the cleaned text
     std::string source;  ///< path or URL as given; "-" for stdin
     std::string title;
+    /// Where the title stands in `text` once lead_with_title() has put it there (the
+    /// extractor reads headlines too); empty otherwise.
+    Span title_span;
     std::optional<date::sys_days> publication;  ///< the anchor for relative dates
     std::string publication_text;               ///< as written, e.g. "Wednesday 21 July 1999 23:02 BST"
     DateOrigin publication_origin = DateOrigin::none;

@@ -29,6 +29,10 @@ Document load_document(const std::filesystem::path& path, const Knowledge& kb,
 Document parse_document(std::string_view bytes, std::string source, const Knowledge& kb,
                         const IngestOptions& opts = {});
 
+/// The document with its title as the first paragraph and sentence (Document::title_span set,
+/// offsets shifted): what the extractor reads, since headlines report events too.
+Document lead_with_title(Document doc);
+
 /// True when the bytes look like HTML rather than plain text.
 bool looks_like_html(std::string_view bytes);
 

@@ -96,6 +96,7 @@ public:
         // Pass 1 collects the names seen away from a sentence start, so that a sentence-initial
         // "Bush" or "Rice" (ordinary words too) is known to be a name in pass 2.
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) {
+            if (is_title(si)) continue;  // a Title-Case headline capitalises every word
             auto toks = detail::lex_sentence(m_doc.text, m_doc.sentences[si]);
             for (std::size_t i = 1; i < toks.size(); ++i)
                 if (toks[i].shape == TokShape::cap) m_inner_caps.insert(toks[i].low);
@@ -120,6 +121,27 @@ private:
     uint32_t m_si = 0;        // the sentence being read
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
     int m_prev_subject = -1;  // first person named in the last sentence that named one
+
+    bool is_title(uint32_t si) const {
+        const auto& s = m_doc.sentences[si];
+        return m_doc.title_span.size() > 0 && s.begin >= m_doc.title_span.begin && s.end <= m_doc.title_span.end;
+    }
+
+    // "President Bush Meets With Abbas": in a Title-Case headline, ordinary words that the body
+    // never capitalises are read in lower case, so they are not taken for names.
+    void truecase_title(std::vector<Tok>& t) const {
+        std::size_t words = 0, caps = 0;
+        for (const auto& k : t)
+            if (k.is_word() && k.shape != TokShape::number) {
+                ++words;
+                caps += k.capitalised();
+            }
+        if (words < 3 || caps * 3 < words * 2) return;
+        for (std::size_t i = 1; i < t.size(); ++i)
+            if (t[i].shape == TokShape::cap && gaz().is_common_word(t[i].low) && !m_inner_caps.count(t[i].low) &&
+                !gaz().find(t[i].low))
+                t[i].shape = TokShape::lower;
+    }
 
     std::string_view text(std::size_t b, std::size_t e) const {
         return std::string_view(m_doc.text).substr(b, e - b);
@@ -377,8 +399,12 @@ private:
             }
             break;
         }
-        if (pc.country.empty() && j > 0 && ch[j - 1].e == ch[j].b && ch[j - 1].kind == ChunkKind::adj) {
-            pc.country = gaz().countries()[ch[j - 1].index].code;  // "Syrian Hafez al-Assad"
+        if (pc.country.empty() && j > 0 && ch[j - 1].e == ch[j].b &&
+            (ch[j - 1].kind == ChunkKind::adj ||
+             ((ch[j - 1].kind == ChunkKind::country || ch[j - 1].kind == ChunkKind::metonym) &&
+              t[ch[j - 1].e - 1].possessive))) {
+            pc.country = gaz().countries()[ch[j - 1].index].code;  // "Syrian Hafez al-Assad", "Syria's Assad"
+            pc.begin_tok = ch[j - 1].b;
         }
         // Right: ", the US Vice-President," / ", Israel's prime minister" / "of Israel"
         std::size_t r = k + 1;
@@ -533,6 +559,9 @@ private:
             bool holds = false;
             for (const auto& r : p.roles) {
                 if (!r.from && !r.to) continue;  // an undated role says nothing about the day
+                // Offices only: ELI ("elite") roles run from birth and say nothing about office.
+                const std::string_view sector = std::string_view(r.code).substr(std::min<std::size_t>(3, r.code.size()));
+                if (!(sector.starts_with("GOV") || sector.starts_with("MIL") || r.code.starts_with("IGO"))) continue;
                 if (!country.empty() && r.code.compare(0, 3, country) != 0) continue;
                 if (r.from && *m_doc.publication < *r.from) continue;
                 if (r.to && *m_doc.publication > *r.to) continue;
@@ -570,6 +599,7 @@ private:
         const auto& s = m_doc.sentences[si];
         auto t = detail::lex_sentence(m_doc.text, s);
         if (t.empty()) return;
+        if (is_title(si)) truecase_title(t);
         if (m_cur_first >= 0) m_prev_subject = m_cur_first;
         m_cur_first = -1;
         auto ch = chunk(t);

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -84,6 +85,37 @@ std::string lexer_variant(std::string_view key) {
         i = sp + 1;
     }
     return out;
+}
+
+// "2001-01-20" -> a day; "" -> open. Anything else is a data error.
+std::optional<date::sys_days> parse_iso_day(std::string_view s, const std::string& who) {
+    if (s.empty()) return std::nullopt;
+    auto num = [&](std::size_t b, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = b; i < b + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return -1;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    };
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+        const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+        const date::year_month_day ymd{date::year{y}, date::month(static_cast<unsigned>(m)),
+                                       date::day(static_cast<unsigned>(d))};
+        if (y >= 0 && m > 0 && d > 0 && ymd.ok()) return date::sys_days(ymd);
+    }
+    throw Error("gazetteer/office-holders.tsv: bad date '" + std::string(s) + "' for " + who);
+}
+
+// Office lookups ignore the hyphen/space choice: "hafez al-assad" = "hafez al assad".
+std::string person_key(std::string_view folded) {
+    std::string k(folded);
+    std::replace(k.begin(), k.end(), '-', ' ');
+    return k;
+}
+
+bool in_term(const OfficeTerm& t, date::sys_days day) {
+    return !(t.from && day < *t.from) && !(t.to && day > *t.to);
 }
 
 }  // namespace
@@ -171,6 +203,11 @@ Gazetteer::Gazetteer(const Knowledge& kb) {
         for (const auto& rel : kb.lines("petrarch/dictionaries.txt"))
             load_dictionary((kb.dir() / rel).string(), particles, org_words);
     for (const auto& p : kb.actor_dictionaries) load_dictionary(p.string(), particles, org_words);
+    // After the dictionaries, so that their people are found and extended, not duplicated.
+    const auto t0 = std::chrono::steady_clock::now();
+    load_office_holders(kb, particles);
+    m_office_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                      .count();
 }
 
 void Gazetteer::add(std::string_view surface, GazMatch m, bool track_case) {
@@ -334,23 +371,145 @@ void Gazetteer::load_dictionary(const std::string& path,
             // "PRESIDENT_BORIS_YELTSIN", "SECRETARY_OF_STATE_WARREN_CHRISTOPHER": a synonym that
             // starts with a title would swallow the title the text itself gives.
             if (starts_with_title(f)) continue;
-            add_key(f, {GazKind::person, idx}, false);
-            // "BASHAR_AL_ASSAD" is written "Bashar al-Assad" (one token) and vice versa: flip
-            // the separator after an inner particle.
-            std::size_t word = 0;
-            for (std::size_t j = 0; j < f.size(); ++j) {
-                if (f[j] != ' ' && f[j] != '-') continue;
-                const std::string_view w(f.data() + word, j - word);
-                if (word > 0 && j + 1 < f.size() && w.size() <= 5 &&
-                    std::find(particles.begin(), particles.end(), w) != particles.end()) {
-                    std::string v = f;
-                    v[j] = f[j] == ' ' ? '-' : ' ';
-                    add_key(std::move(v), {GazKind::person, idx}, false);
-                }
-                word = j + 1;
-            }
+            add_person_key(f, idx, particles);
         }
     }
+}
+
+void Gazetteer::add_person_key(const std::string& f, uint32_t idx,
+                               const std::vector<std::string_view>& particles) {
+    add_key(f, {GazKind::person, idx}, false);
+    // "BASHAR_AL_ASSAD" is written "Bashar al-Assad" (one token) and vice versa: flip the
+    // separator after an inner particle.
+    std::size_t word = 0;
+    for (std::size_t j = 0; j < f.size(); ++j) {
+        if (f[j] != ' ' && f[j] != '-') continue;
+        const std::string_view w(f.data() + word, j - word);
+        if (word > 0 && j + 1 < f.size() && w.size() <= 5 &&
+            std::find(particles.begin(), particles.end(), w) != particles.end()) {
+            std::string v = f;
+            v[j] = f[j] == ' ' ? '-' : ' ';
+            add_key(std::move(v), {GazKind::person, idx}, false);
+        }
+        word = j + 1;
+    }
+}
+
+std::string Gazetteer::canonical_title(std::string_view title) const {
+    if (const auto* hits = find(fold_phrase(title)))
+        for (const auto& h : *hits)
+            if (h.kind == GazKind::title) return m_titles[h.index].title;
+    auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   auto lo = [](char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; };
+                   return lo(x) == lo(y);
+               });
+    };
+    for (const auto& t : m_titles)
+        if (same(t.title, title)) return t.title;
+    return {};
+}
+
+void Gazetteer::load_office_holders(const Knowledge& kb,
+                                    const std::vector<std::string_view>& particles) {
+    const std::string file = "gazetteer/office-holders.tsv";
+    if (!kb.has(file)) return;
+    const auto rows = kb.rows(file);
+    m_offices.reserve(rows.size());
+    for (const auto& row : rows) {
+        if (col(row, 0).empty() || col(row, 1).empty() || col(row, 2).empty()) continue;
+        OfficeTerm t;
+        t.name = col(row, 0);
+        t.title = canonical_title(col(row, 1));
+        if (t.title.empty()) throw Error(file + ": unknown title '" + col(row, 1) + "'");
+        const auto* c = country_by_code(col(row, 2));
+        t.country = c ? c->code : col(row, 2);
+        t.from = parse_iso_day(col(row, 3), t.name);
+        t.to = parse_iso_day(col(row, 4), t.name);
+        const auto ti = static_cast<uint32_t>(m_offices.size());
+        m_office_index[t.title + '|' + t.country].push_back(ti);
+
+        std::vector<std::string> folded{fold_phrase(t.name)};
+        for (auto a : split_bar(col(row, 5))) folded.push_back(fold_phrase(a));
+        for (const auto& f : folded) {
+            auto& v = m_office_people[person_key(f)];
+            if (v.empty() || v.back() != ti) v.push_back(ti);
+        }
+
+        // The same person in the dictionaries: by display name, then by a unique phrase hit;
+        // the primary name first, so that a shared alias ("George Bush") cannot mislead.
+        std::optional<uint32_t> idx;
+        for (const auto& f : folded) {
+            if (auto it = m_person_names.find(f); it != m_person_names.end()) {
+                idx = it->second;
+                break;
+            }
+            std::optional<uint32_t> hit;
+            bool unique = true;
+            if (const auto* hits = find(f))
+                for (const auto& h : *hits)
+                    if (h.kind == GazKind::person) {
+                        if (hit && *hit != h.index) unique = false;
+                        hit = h.index;
+                    }
+            if (hit && unique) {
+                idx = hit;
+                break;
+            }
+        }
+        if (!idx) {
+            idx = static_cast<uint32_t>(m_people.size());
+            m_people.push_back(PersonEntry{t.name, {}});
+            m_person_names.emplace(folded.front(), *idx);
+        }
+        // A dated role unless a dated role with the same code already overlaps the term.
+        const std::string code = t.country.size() == 3 ? t.country + "GOV" : t.country;
+        auto& roles = m_people[*idx].roles;
+        const bool covered = std::any_of(roles.begin(), roles.end(), [&](const DatedRole& r) {
+            if (r.code != code || (!r.from && !r.to)) return false;
+            return !(r.to && t.from && *r.to < *t.from) && !(r.from && t.to && *t.to < *r.from);
+        });
+        if (!covered) {
+            roles.push_back(DatedRole{code, t.from, t.to});
+            auto& holders = m_role_index[code];
+            if (std::find(holders.begin(), holders.end(), *idx) == holders.end())
+                holders.push_back(*idx);
+        }
+        for (const auto& f : folded) {
+            if (f.find(' ') == std::string::npos && is_common_word(f)) continue;
+            if (starts_with_title(f)) continue;
+            bool other = false;  // a key already naming someone else stays theirs
+            if (const auto* hits = find(f))
+                for (const auto& h : *hits)
+                    if (h.kind == GazKind::person && h.index != *idx) other = true;
+            if (!other) add_person_key(f, *idx, particles);
+        }
+        m_offices.push_back(std::move(t));
+    }
+}
+
+std::vector<const OfficeTerm*> Gazetteer::office_holders(std::string_view title,
+                                                         std::string_view country,
+                                                         date::sys_days day) const {
+    std::vector<const OfficeTerm*> out;
+    const std::string canon = canonical_title(title);
+    if (canon.empty()) return out;
+    const auto* c = country_by_code(country);
+    auto it = m_office_index.find(canon + '|' + (c ? c->code : std::string(country)));
+    if (it == m_office_index.end()) return out;
+    for (uint32_t i : it->second)
+        if (in_term(m_offices[i], day)) out.push_back(&m_offices[i]);
+    return out;
+}
+
+std::vector<const OfficeTerm*> Gazetteer::offices_of(std::string_view folded_name,
+                                                     date::sys_days day) const {
+    std::vector<const OfficeTerm*> out;
+    auto it = m_office_people.find(person_key(fold_phrase(folded_name)));
+    if (it == m_office_people.end()) return out;
+    for (uint32_t i : it->second)
+        if (in_term(m_offices[i], day)) out.push_back(&m_offices[i]);
+    return out;
 }
 
 bool Gazetteer::starts_with_title(std::string_view folded) const {

@@ -46,6 +46,15 @@ struct DatedRole {
     std::optional<date::sys_days> to;
 };
 
+/// One term in an office from data/gazetteer/office-holders.tsv: Tony Blair, Prime Minister of
+/// GBR, 1997-05-02 to 2007-06-27. `country` is alpha-3, or an organisation's CAMEO code.
+struct OfficeTerm {
+    std::string name;     ///< display name ("Tony Blair")
+    std::string title;    ///< canonical title from titles.tsv ("Prime Minister")
+    std::string country;  ///< "GBR", "IGOUNO"
+    std::optional<date::sys_days> from, to;  ///< open when absent; `to` empty: still in office
+};
+
 struct PersonEntry {
     std::string name;  ///< display name, Title Case ("Tony Blair")
     std::vector<DatedRole> roles;
@@ -90,6 +99,19 @@ public:
     /// Returns indices into people() whose roles include `code` on `day`.
     std::vector<uint32_t> holders(std::string_view code, date::sys_days day) const;
 
+    /// Who held an office on a day: `title` is a canonical title or any of its aliases
+    /// ("premier", "defense secretary"), compared case-insensitively; `country` an alpha-3 code
+    /// (alternates such as "SUN" accepted) or an organisation code ("IGOUNO").
+    std::vector<const OfficeTerm*> office_holders(std::string_view title, std::string_view country,
+                                                  date::sys_days day) const;
+    /// The offices a person held on a day, by folded name or alias ("tony blair").
+    std::vector<const OfficeTerm*> offices_of(std::string_view folded_name,
+                                              date::sys_days day) const;
+    /// Every term from office-holders.tsv, in file order.
+    const std::vector<OfficeTerm>& office_terms() const { return m_offices; }
+    /// How long loading office-holders.tsv took at construction, in milliseconds.
+    double office_load_ms() const { return m_office_ms; }
+
     /// True when `word` (lower case) is an ordinary English word (data/lexicon/words.txt), used
     /// to tell a sentence-initial "After" from a name.
     bool is_common_word(std::string_view lower) const;
@@ -119,6 +141,12 @@ private:
     void load_titles(const Knowledge& kb);
     void load_places(const Knowledge& kb);
     void load_words(const Knowledge& kb);
+    void load_office_holders(const Knowledge& kb, const std::vector<std::string_view>& particles);
+    /// Registers a person's folded name (and its particle-separator variant) in the phrase map.
+    void add_person_key(const std::string& folded, uint32_t idx,
+                        const std::vector<std::string_view>& particles);
+    /// The canonical title for a title or alias, or "" when unknown.
+    std::string canonical_title(std::string_view title) const;
     void load_dictionary(const std::string& path, const std::vector<std::string_view>& particles,
                          const std::vector<std::string>& org_words);
     /// Registers `surface` (folded here) for `m`; `track_case` records acronym-only keys.
@@ -137,6 +165,11 @@ private:
     std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_country_index;
     std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_org_index;
     std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_person_names;
+    std::vector<OfficeTerm> m_offices;
+    /// "prime minister|GBR" -> terms; folded person name (hyphens as spaces) -> terms.
+    std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>> m_office_index;
+    std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>> m_office_people;
+    double m_office_ms = 0;
     std::string m_words_blob;  ///< words.txt as read; m_words views into it
     std::unordered_set<std::string_view> m_words;
     std::size_t m_max_tokens = 1;

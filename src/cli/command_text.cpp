@@ -20,7 +20,7 @@ struct TextArgs {
 
 const Registration reg{15, [](CLI::App& app) {
     auto args = std::make_shared<TextArgs>();
-    auto* cmd = app.add_subcommand("text", "Show the cleaned text of articles (title, date, sentences) as JSON");
+    auto* cmd = app.add_subcommand("text", "Show what the extractor reads: title, date and sentences (with byte offsets) as JSON");
     cmd->add_option("files", args->files, "Articles to read; - reads stdin")->required();
     cmd->add_option("--date", args->date, "Publication date YYYY-MM-DD (overrides the article's)");
     cmd->callback([args] {
@@ -29,7 +29,7 @@ const Registration reg{15, [](CLI::App& app) {
         std::size_t failures = 0;
         for (const auto& f : args->files) {
             try {
-                const auto doc = load_document(f, globals().kb(), opts);
+                const auto doc = lead_with_title(load_document(f, globals().kb(), opts));
                 nlohmann::json sentences = nlohmann::json::array();
                 for (const auto& s : doc.sentences)
                     sentences.push_back({{"begin", s.begin}, {"end", s.end}, {"paragraph", s.paragraph},

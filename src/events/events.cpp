@@ -177,6 +177,11 @@ private:
     std::vector<Arg> m_args;
     std::vector<Place> m_places;
 
+    bool in_title() const {
+        const auto& s = m_doc.sentences[m_si];
+        return m_doc.title_span.size() > 0 && s.begin >= m_doc.title_span.begin && s.end <= m_doc.title_span.end;
+    }
+
     std::size_t tok_at(uint32_t byte) const {
         for (std::size_t i = 0; i < m_t.size(); ++i)
             if (m_t[i].end > byte) return i;
@@ -212,8 +217,9 @@ private:
         if (i + trig.words.size() > m_t.size()) return false;
         for (std::size_t k = 0; k < trig.words.size(); ++k)
             if (m_t[i + k].low != trig.words[k]) return false;
-        // A capitalised trigger mid-sentence is part of a name ("Camp David Summit", "Call").
-        if (i > 0 && m_t[i].shape == TokShape::cap) return false;
+        // A capitalised trigger mid-sentence is part of a name ("Camp David Summit", "Call"),
+        // except in a Title-Case headline ("Bush Meets With Abbas").
+        if (i > 0 && m_t[i].shape == TokShape::cap && !in_title()) return false;
         return true;
     }
 
@@ -742,7 +748,7 @@ private:
         }
         // A past-tense verb with no time of its own in its paragraph happened on the day the
         // story is about: the last day-level date mentioned before it ("Albright later met X").
-        if (!ev.date.first && status == EventStatus::occurred) {
+        if (!ev.date.first && status == EventStatus::occurred && !in_title()) {
             if (const TimeSpan* d = document_date()) {
                 ev.date.first = d->first;
                 ev.date.last = d->last;
@@ -756,8 +762,8 @@ private:
         const bool present = tb > 0 && (m_t[tb - 1].low == "is" || m_t[tb - 1].low == "are" ||
                                         m_t[tb - 1].low == "has" || m_t[tb - 1].low == "have");
         const bool third_person_s = w0.size() > 3 && w0.back() == 's' && w0[w0.size() - 2] != 's';
-        if (!ev.date.first && !trig.noun && m_doc.publication && status == EventStatus::occurred &&
-            (present || third_person_s)) {
+        if (!ev.date.first && m_doc.publication && status == EventStatus::occurred && !in_title() &&
+            !trig.noun && (present || third_person_s)) {
             ev.date.first = ev.date.last = m_doc.publication;
             ev.date.granularity = Granularity::day;
         }
@@ -827,9 +833,15 @@ void merge_mentions(std::vector<Event>& events) {
             // Only the same set of participants: "talks with X and Y" and a later "meeting with
             // X" are two encounters, as readers count them.
             if (common != a.size() || common != b.size()) continue;
-            for (auto& p : e.participants)
-                if (!a.count(p.name)) o.participants.push_back(p);
-            if (!o.date.first && e.date.first) o.date = e.date;
+            // The body tells more than the headline: its date and sentence win.
+            const bool o_headline = o.confidence < 0;
+            if ((!o.date.first && e.date.first) || (o_headline && e.date.first)) o.date = e.date;
+            if (o_headline) {
+                o.evidence = e.evidence;
+                o.confidence = e.confidence;
+                o.status = e.status;
+                o.cameo = e.cameo;
+            }
             if (o.location.empty()) o.location = e.location;
             merged = true;
             break;
@@ -860,6 +872,7 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         std::vector<Event> found;
         SentenceEvents(doc, actors, times, rules, si, recent, participants).run(found);
+        const bool headline = doc.title_span.size() > 0 && doc.sentences[si].begin < doc.title_span.end;
         for (auto& e : found) {
             for (const auto& p : e.participants) {
                 if (p.kind != ActorKind::person) continue;
@@ -871,6 +884,7 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
                         break;
                     }
             }
+            if (headline) e.confidence = -e.confidence;  // marked for merge_mentions, restored after
             if (e.location.empty() && !dateline.empty()) e.location = dateline;
             std::string key = doc.id + ":" + std::to_string(doc.sentences[si].begin) + ":" + to_string(e.type);
             for (auto& p : e.participants) key += ":" + p.name;
@@ -886,6 +900,16 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
         }
     }
     merge_mentions(events);
+    for (auto& e : events) {
+        if (e.confidence >= 0) continue;
+        // A headline event that no sentence of the body tells again: headlines speak of the
+        // day of publication.
+        e.confidence = -e.confidence;
+        if (!e.date.first && doc.publication && e.status == EventStatus::occurred) {
+            e.date.first = e.date.last = doc.publication;
+            e.date.granularity = Granularity::day;
+        }
+    }
     return events;
 }
 

@@ -346,4 +346,25 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
     return doc;
 }
 
+Document lead_with_title(Document doc) {
+    if (doc.title.empty() || doc.title_span.size() > 0 || doc.title.find('\n') != std::string::npos ||
+        doc.title.size() + doc.text.size() + 2 > UINT32_MAX)
+        return doc;
+    const auto shift = static_cast<uint32_t>(doc.title.size() + 2);
+    doc.text.insert(0, doc.title + "\n\n");
+    for (auto& p : doc.paragraphs) {
+        p.begin += shift;
+        p.end += shift;
+    }
+    for (auto& s : doc.sentences) {
+        s.begin += shift;
+        s.end += shift;
+        ++s.paragraph;
+    }
+    doc.title_span = {0, static_cast<uint32_t>(doc.title.size())};
+    doc.paragraphs.insert(doc.paragraphs.begin(), doc.title_span);
+    doc.sentences.insert(doc.sentences.begin(), Sentence{0, doc.title_span.end, 0});
+    return doc;
+}
+
 }  // namespace parley
