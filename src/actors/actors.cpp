@@ -118,6 +118,7 @@ private:
     std::unordered_map<std::string, int> m_by_key;  // country/org code -> actor
     int m_last_person = -1;
     int m_cur_first = -1;     // first person named in the current sentence
+    std::unordered_set<int> m_people_named_in_title;  // headlines shorten names
     uint32_t m_si = 0;        // the sentence being read
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
     int m_prev_subject = -1;  // first person named in the last sentence that named one
@@ -512,10 +513,14 @@ private:
                 for (auto it = m_people.begin(); it != m_people.end(); ++it) {
                 if (it->surname != sur) continue;
                 if (it->low.size() == 1 || it->low.front() == low.front()) {
-                    // A full name after a surname-only introduction becomes the canonical name.
-                    if (it->low.size() == 1) {
+                    // A full name after a surname-only introduction becomes the canonical name,
+                    // and so does a fuller one ("George W. Bush" after a headline's "George Bush").
+                    const std::string full = clean_name(t, c);
+                    auto& canonical = m_table.actors[it->actor].name;
+                    if (it->low.size() == 1 || (full.size() > canonical.size() && full.find(' ') != std::string::npos &&
+                                                m_people_named_in_title.count(it->actor))) {
                         it->low = low;
-                        m_table.actors[it->actor].name = clean_name(t, c);
+                        canonical = full;
                     }
                     return it->actor;
                 }
@@ -545,6 +550,7 @@ private:
         m_table.actors.push_back(std::move(a));
         const int idx = static_cast<int>(m_table.actors.size()) - 1;
         if (m_people.empty()) m_first_person_sentence = m_si;
+        if (is_title(m_si)) m_people_named_in_title.insert(idx);
         m_people.push_back(PersonRec{idx, std::move(low), sur});
         return idx;
     }
