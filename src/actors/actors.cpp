@@ -95,9 +95,11 @@ public:
     ActorTable run() {
         // Pass 1 collects the names seen away from a sentence start, so that a sentence-initial
         // "Bush" or "Rice" (ordinary words too) is known to be a name in pass 2.
+        m_tokens.reserve(m_doc.sentences.size());
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) {
+            m_tokens.push_back(detail::lex_sentence(m_doc.text, m_doc.sentences[si]));
             if (is_title(si)) continue;  // a Title-Case headline capitalises every word
-            auto toks = detail::lex_sentence(m_doc.text, m_doc.sentences[si]);
+            const auto& toks = m_tokens.back();
             for (std::size_t i = 1; i < toks.size(); ++i)
                 if (toks[i].shape == TokShape::cap) m_inner_caps.insert(toks[i].low);
         }
@@ -114,6 +116,7 @@ private:
     const detail::ActorRules& m_r;
     ActorTable m_table;
     std::unordered_set<std::string> m_inner_caps;
+    std::vector<std::vector<Tok>> m_tokens;  // per sentence, from the first pass
     std::vector<PersonRec> m_people;
     std::unordered_map<std::string, int> m_by_key;  // country/org code -> actor
     int m_last_person = -1;
@@ -602,8 +605,7 @@ private:
 
     void sentence(uint32_t si) {
         m_si = si;
-        const auto& s = m_doc.sentences[si];
-        auto t = detail::lex_sentence(m_doc.text, s);
+        auto t = std::move(m_tokens[si]);  // lexed in the first pass
         if (t.empty()) return;
         if (is_title(si)) truecase_title(t);
         if (m_cur_first >= 0) m_prev_subject = m_cur_first;

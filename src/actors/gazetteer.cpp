@@ -114,6 +114,27 @@ std::string person_key(std::string_view folded) {
     return k;
 }
 
+// "jean-pierre raffarin" -> {jean, pierre, raffarin}
+std::vector<std::string> name_words(std::string_view folded) {
+    std::vector<std::string> out;
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= folded.size(); ++i) {
+        if (i < folded.size() && folded[i] != ' ' && folded[i] != '-') continue;
+        if (i > b) out.emplace_back(folded.substr(b, i - b));
+        b = i + 1;
+    }
+    return out;
+}
+
+// Every word of the shorter name is in the longer one: "julia gillard" / "julia eileen gillard".
+bool words_within(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    const auto& small = a.size() <= b.size() ? a : b;
+    const auto& large = a.size() <= b.size() ? b : a;
+    return std::all_of(small.begin(), small.end(), [&](const std::string& w) {
+        return std::find(large.begin(), large.end(), w) != large.end();
+    });
+}
+
 bool in_term(const OfficeTerm& t, date::sys_days day) {
     return !(t.from && day < *t.from) && !(t.to && day > *t.to);
 }
@@ -410,12 +431,54 @@ std::string Gazetteer::canonical_title(std::string_view title) const {
     return {};
 }
 
+namespace {
+
+// The one dictionary person whose name has the same last word, contains (or is contained in)
+// the office holder's name, and holds a dated role in the same country during the term:
+// "Abdul Karim al Kabariti" for Abdul Karim Kabariti, "Hojatolislam Sayyed Ali Khamenei".
+std::optional<uint32_t> fuller_name_match(
+    const std::vector<PersonEntry>& people, const std::string& folded, const std::string& code,
+    const OfficeTerm& t, const std::unordered_map<std::string, std::vector<uint32_t>>& by_surname) {
+    const auto words = name_words(folded);
+    if (words.size() < 2) return std::nullopt;
+    auto it = by_surname.find(words.back());
+    if (it == by_surname.end()) return std::nullopt;
+    std::optional<uint32_t> found;
+    for (uint32_t i : it->second) {
+        const bool serving = std::any_of(
+            people[i].roles.begin(), people[i].roles.end(), [&](const DatedRole& r) {
+                if ((!r.from && !r.to) || r.code.compare(0, 3, code, 0, 3) != 0) return false;
+                return !(r.to && t.from && *r.to < *t.from) && !(r.from && t.to && *t.to < *r.from);
+            });
+        if (!serving || !words_within(words, name_words(fold_phrase(people[i].name)))) continue;
+        if (found && *found != i) return std::nullopt;  // two candidates: trust neither
+        found = i;
+    }
+    return found;
+}
+
+}  // namespace
+
 void Gazetteer::load_office_holders(const Knowledge& kb,
                                     const std::vector<std::string_view>& particles) {
     const std::string file = "gazetteer/office-holders.tsv";
     if (!kb.has(file)) return;
     const auto rows = kb.rows(file);
     m_offices.reserve(rows.size());
+    // Dictionary people by last word, for names the dictionaries spell more fully.
+    // Only the last words the file needs; the keys of m_person_names are already folded.
+    std::unordered_map<std::string, std::vector<uint32_t>> by_surname;
+    for (const auto& row : rows) {
+        const auto words = name_words(fold_phrase(col(row, 0)));
+        if (words.size() > 1) by_surname.try_emplace(words.back());
+    }
+    for (const auto& [key, i] : m_person_names) {
+        const auto cut = key.find_last_of(" -");
+        if (cut == std::string::npos) continue;
+        auto it = by_surname.find(key.substr(cut + 1));
+        if (it != by_surname.end()) it->second.push_back(i);
+    }
+    for (auto& [w, v] : by_surname) std::sort(v.begin(), v.end());  // a stable choice order
     for (const auto& row : rows) {
         if (col(row, 0).empty() || col(row, 1).empty() || col(row, 2).empty()) continue;
         OfficeTerm t;
@@ -457,13 +520,15 @@ void Gazetteer::load_office_holders(const Knowledge& kb,
                 break;
             }
         }
+        const std::string code = t.country.size() == 3 ? t.country + "GOV" : t.country;
+        if (!idx) idx = fuller_name_match(m_people, folded.front(), code, t, by_surname);
         if (!idx) {
             idx = static_cast<uint32_t>(m_people.size());
             m_people.push_back(PersonEntry{t.name, {}});
             m_person_names.emplace(folded.front(), *idx);
+
         }
         // A dated role unless a dated role with the same code already overlaps the term.
-        const std::string code = t.country.size() == 3 ? t.country + "GOV" : t.country;
         auto& roles = m_people[*idx].roles;
         const bool covered = std::any_of(roles.begin(), roles.end(), [&](const DatedRole& r) {
             if (r.code != code || (!r.from && !r.to)) return false;

@@ -20,6 +20,9 @@ bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
 
 // Multi-byte punctuation that must split words: em/en dashes, curly quotes.
 std::size_t punct_len(std::string_view t, std::size_t i) {
+    // Every multi-byte punctuation mark below starts with 0xE2 or 0xC2: skip the rest quickly.
+    const unsigned char lead = static_cast<unsigned char>(t[i]);
+    if (lead != 0xE2 && lead != 0xC2) return 0;
     static constexpr std::string_view kMulti[] = {"\u2014", "\u2013", "\u201c", "\u201d", "\u2018",
                                                   "\u2019", "\u2026", "\u00ab", "\u00bb"};
     for (auto p : kMulti)

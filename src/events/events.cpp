@@ -194,8 +194,12 @@ private:
 
     void map_mentions() {
         const auto& s = m_doc.sentences[m_si];
-        for (const auto& m : m_actors.mentions) {
-            if (m.sentence != m_si || m.actor < 0) continue;
+        // Mentions are in text order: find this sentence's run by binary search.
+        auto first = std::lower_bound(m_actors.mentions.begin(), m_actors.mentions.end(), m_si,
+                                      [](const Mention& m, uint32_t si) { return m.sentence < si; });
+        for (auto it = first; it != m_actors.mentions.end() && it->sentence == m_si; ++it) {
+            const Mention& m = *it;
+            if (m.actor < 0) continue;
             if (m.begin < s.begin || m.end > s.end) continue;
             Arg a;
             a.actor = m.actor;
@@ -207,8 +211,10 @@ private:
             if (a.b < a.e) m_args.push_back(std::move(a));
         }
         std::sort(m_args.begin(), m_args.end(), [](const Arg& x, const Arg& y) { return x.b < y.b; });
-        for (const auto& p : m_actors.places) {
-            if (p.sentence != m_si) continue;
+        auto pfirst = std::lower_bound(m_actors.places.begin(), m_actors.places.end(), m_si,
+                                       [](const PlaceMention& p, uint32_t si) { return p.sentence < si; });
+        for (auto it = pfirst; it != m_actors.places.end() && it->sentence == m_si; ++it) {
+            const PlaceMention& p = *it;
             m_places.push_back(Place{tok_at(p.begin), tok_end(p.end), p.name, p.country});
         }
     }
@@ -232,6 +238,7 @@ private:
     }
 
     bool clause_break(std::size_t i) const {
+        if (m_t[i].is_word()) return false;  // the common case, without string compares
         const auto& w = m_t[i].low;
         return w == ";" || w == ":" || w == "\"" || w == "\u201c" || w == "\u201d" || w == "--" ||
                w == "\u2014" || w == "(" || w == ")";
