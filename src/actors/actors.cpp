@@ -36,6 +36,34 @@ ActorRules::ActorRules(const Knowledge& kb)
       subordinators(folded_set(kb, "lexicon/subordinators.txt")),
       ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")),
       speech_verbs(folded_set(kb, "lexicon/speech-verbs.txt")) {
+    auto add_phrase = [&](const std::string& phrase) {
+        const std::string f = fold_phrase(phrase);
+        std::size_t b = 0;
+        bool first = true;
+        while (b < f.size()) {
+            auto e = f.find(' ', b);
+            if (e == std::string::npos) e = f.size();
+            std::string w = f.substr(b, e - b);
+            if (!w.empty() && w.back() == '.') w.pop_back();
+            if (first) title_first_words.insert(w);
+            phrase_words.insert(w);
+            first = false;
+            b = e + 1;
+        }
+    };
+    for (const auto& row : kb.rows("gazetteer/titles.tsv")) {
+        if (row.empty()) continue;
+        add_phrase(row[0]);
+        if (row.size() > 2)
+            for (std::size_t b = 0; b <= row[2].size();) {
+                auto e = row[2].find('|', b);
+                if (e == std::string::npos) e = row[2].size();
+                if (e > b) add_phrase(row[2].substr(b, e - b));
+                b = e + 1;
+            }
+    }
+    for (const char* w : {"of", "the", "for", "and", "de", "du", "des", "la", "le", "al", "el", "on", "in", "-", "&", "."})
+        phrase_words.insert(w);
     const auto& people = gaz->people();
     for (uint32_t i = 0; i < people.size(); ++i) {
         const std::string f = fold_phrase(people[i].name);
@@ -159,12 +187,15 @@ private:
     // Longest gazetteer match starting at token i.
     std::optional<Chunk> gaz_at(const std::vector<Tok>& t, std::size_t i) const {
         if (!t[i].is_word()) return std::nullopt;
+        // Lower-case words start only titles ("secretary of state"): skip the rest unlooked.
+        if (!t[i].capitalised() && !m_r.title_first_words.count(t[i].low)) return std::nullopt;
         std::string key;
         std::optional<Chunk> best;
         const std::size_t maxn = std::min(gaz().max_tokens(), t.size() - i);
         for (std::size_t n = 1; n <= maxn; ++n) {
             const Tok& k = t[i + n - 1];
             if (!k.is_word() && k.low != "-" && k.low != "." && k.low != "&") break;
+            if (n > 1 && !k.capitalised() && k.shape != TokShape::number && !m_r.phrase_words.count(k.low)) break;
             if (n > 1) key += ' ';
             key += k.low;
             if (const auto* hits = gaz().find(key)) {

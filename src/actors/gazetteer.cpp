@@ -463,9 +463,12 @@ void Gazetteer::load_office_holders(const Knowledge& kb,
                                     const std::vector<std::string_view>& particles) {
     const std::string file = "gazetteer/office-holders.tsv";
     if (!kb.has(file)) return;
+    auto R0 = std::chrono::steady_clock::now();
     const auto rows = kb.rows(file);
+    fprintf(stderr, "rows %f\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - R0).count());
     m_offices.reserve(rows.size());
     // Dictionary people by last word, for names the dictionaries spell more fully.
+    auto T0 = std::chrono::steady_clock::now();
     // Only the last words the file needs; the keys of m_person_names are already folded.
     std::unordered_map<std::string, std::vector<uint32_t>> by_surname;
     for (const auto& row : rows) {
@@ -479,6 +482,7 @@ void Gazetteer::load_office_holders(const Knowledge& kb,
         if (it != by_surname.end()) it->second.push_back(i);
     }
     for (auto& [w, v] : by_surname) std::sort(v.begin(), v.end());  // a stable choice order
+    fprintf(stderr, "surname %f\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - T0).count());
     for (const auto& row : rows) {
         if (col(row, 0).empty() || col(row, 1).empty() || col(row, 2).empty()) continue;
         OfficeTerm t;
