@@ -171,7 +171,7 @@ private:
         if (words < 3 || caps * 3 < words * 2) return;
         for (std::size_t i = 1; i < t.size(); ++i)
             if (t[i].shape == TokShape::cap && gaz().is_common_word(t[i].low) && !m_inner_caps.count(t[i].low) &&
-                !gaz().find(t[i].low))
+                !gaz().find(t[i].low) && !m_r.by_surname.count(t[i].low))
                 t[i].shape = TokShape::lower;
     }
 

@@ -114,6 +114,15 @@ std::string person_key(std::string_view folded) {
     return k;
 }
 
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+using SurnameIndex =
+    std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>>;
+
 // "jean-pierre raffarin" -> {jean, pierre, raffarin}
 std::vector<std::string> name_words(std::string_view folded) {
     std::vector<std::string> out;
@@ -420,11 +429,11 @@ std::string Gazetteer::canonical_title(std::string_view title) const {
     if (const auto* hits = find(fold_phrase(title)))
         for (const auto& h : *hits)
             if (h.kind == GazKind::title) return m_titles[h.index].title;
-    auto same = [](std::string_view a, std::string_view b) {
-        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                   auto lo = [](char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; };
-                   return lo(x) == lo(y);
-               });
+    auto lo = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    auto same = [&](std::string_view a, std::string_view b) {
+        return a.size() == b.size() &&
+               std::equal(a.begin(), a.end(), b.begin(),
+                          [&](char x, char y) { return lo(x) == lo(y); });
     };
     for (const auto& t : m_titles)
         if (same(t.title, title)) return t.title;
@@ -438,7 +447,7 @@ namespace {
 // "Abdul Karim al Kabariti" for Abdul Karim Kabariti, "Hojatolislam Sayyed Ali Khamenei".
 std::optional<uint32_t> fuller_name_match(
     const std::vector<PersonEntry>& people, const std::string& folded, const std::string& code,
-    const OfficeTerm& t, const std::unordered_map<std::string, std::vector<uint32_t>>& by_surname) {
+    const OfficeTerm& t, const SurnameIndex& by_surname) {
     const auto words = name_words(folded);
     if (words.size() < 2) return std::nullopt;
     auto it = by_surname.find(words.back());
@@ -463,26 +472,30 @@ void Gazetteer::load_office_holders(const Knowledge& kb,
                                     const std::vector<std::string_view>& particles) {
     const std::string file = "gazetteer/office-holders.tsv";
     if (!kb.has(file)) return;
-    auto R0 = std::chrono::steady_clock::now();
     const auto rows = kb.rows(file);
-    fprintf(stderr, "rows %f\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - R0).count());
     m_offices.reserve(rows.size());
-    // Dictionary people by last word, for names the dictionaries spell more fully.
-    auto T0 = std::chrono::steady_clock::now();
-    // Only the last words the file needs; the keys of m_person_names are already folded.
-    std::unordered_map<std::string, std::vector<uint32_t>> by_surname;
+    // Dictionary people by last word (only the last words this file needs), for names the
+    // dictionaries spell more fully. Display names are mostly ASCII: fold only when not.
+    SurnameIndex by_surname;
+    by_surname.reserve(rows.size());
     for (const auto& row : rows) {
         const auto words = name_words(fold_phrase(col(row, 0)));
         if (words.size() > 1) by_surname.try_emplace(words.back());
     }
-    for (const auto& [key, i] : m_person_names) {
-        const auto cut = key.find_last_of(" -");
-        if (cut == std::string::npos) continue;
-        auto it = by_surname.find(key.substr(cut + 1));
+    std::string last;
+    for (uint32_t i = 0; i < m_people.size(); ++i) {
+        const std::string_view name = m_people[i].name;
+        const auto cut = name.find_last_of(" -");
+        if (cut == std::string_view::npos) continue;
+        last.assign(name.substr(cut + 1));
+        bool ascii = true;
+        for (auto& c : last) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+        }
+        auto it = by_surname.find(ascii ? last : fold_phrase(last));
         if (it != by_surname.end()) it->second.push_back(i);
     }
-    for (auto& [w, v] : by_surname) std::sort(v.begin(), v.end());  // a stable choice order
-    fprintf(stderr, "surname %f\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - T0).count());
     for (const auto& row : rows) {
         if (col(row, 0).empty() || col(row, 1).empty() || col(row, 2).empty()) continue;
         OfficeTerm t;

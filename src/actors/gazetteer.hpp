@@ -167,8 +167,10 @@ private:
     std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_person_names;
     std::vector<OfficeTerm> m_offices;
     /// "prime minister|GBR" -> terms; folded person name (hyphens as spaces) -> terms.
-    std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>> m_office_index;
-    std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>> m_office_people;
+    using TermIndex =
+        std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>>;
+    TermIndex m_office_index;
+    TermIndex m_office_people;
     double m_office_ms = 0;
     std::string m_words_blob;  ///< words.txt as read; m_words views into it
     std::unordered_set<std::string_view> m_words;
