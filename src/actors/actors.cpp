@@ -132,6 +132,19 @@ public:
                 if (toks[i].shape == TokShape::cap) m_inner_caps.insert(toks[i].low);
         }
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) sentence(si);
+        // What the text leaves out, the office holders know: "Tony Blair" in July 1999 was
+        // Prime Minister of the United Kingdom.
+        if (m_doc.publication)
+            for (auto& a : m_table.actors) {
+                if (a.kind != ActorKind::person || !a.titles.empty()) continue;
+                const auto terms = gaz().offices_of(detail::fold_phrase(a.name), *m_doc.publication);
+                for (const auto* term : terms) {
+                    if (!a.country.empty() && term->country.size() == 3 && term->country != a.country) continue;
+                    a.titles.push_back(term->title);
+                    if (a.country.empty() && term->country.size() == 3) a.country = term->country;
+                    break;
+                }
+            }
         for (auto& a : m_table.actors) {
             std::sort(a.aliases.begin(), a.aliases.end());
             a.aliases.erase(std::unique(a.aliases.begin(), a.aliases.end()), a.aliases.end());
@@ -510,7 +523,9 @@ private:
             // of someone in the actor dictionaries, or speaks ("Olmert said").
             const std::string& w = t[c.b].low;
             if (known_surname(w) >= 0) return true;
-            if (gaz().is_common_word(w)) return false;
+            // An ordinary word ("Bush", "Rice") is a name when someone of that surname held
+            // office on the publication day.
+            if (gaz().is_common_word(w)) return dictionary_holder(w, pc.country) != nullptr;
             if (m_r.by_surname.count(w)) return true;
             return c.e < t.size() && m_r.speech_verbs.count(t[c.e].low);
         }
@@ -622,6 +637,32 @@ private:
             name += t[i].shape == TokShape::upper && w.size() > 2 ? title_case(w) : std::string(w);
         }
         return name;
+    }
+
+    // "the British Prime Minister" with no one named: whoever held that office that day.
+    int office_holder_actor(const std::string& title, const std::string& country) {
+        if (!m_doc.publication) return -1;
+        const auto terms = gaz().office_holders(title, country, *m_doc.publication);
+        if (terms.size() != 1) return -1;
+        const std::string key = detail::fold_phrase(terms.front()->name);
+        for (const auto& p : m_people)
+            if (detail::fold_phrase(m_table.actors[p.actor].name) == key) return p.actor;
+        Actor a;
+        a.name = terms.front()->name;
+        a.kind = ActorKind::person;
+        a.country = country;
+        a.titles.push_back(title);
+        m_table.actors.push_back(std::move(a));
+        const int idx = static_cast<int>(m_table.actors.size()) - 1;
+        std::vector<std::string> low;
+        for (std::size_t b = 0, e; b < key.size(); b = e + 1) {
+            e = key.find(' ', b);
+            if (e == std::string::npos) e = key.size();
+            low.push_back(key.substr(b, e - b));
+        }
+        const std::string sur = surname_key(low, m_r);
+        m_people.push_back(PersonRec{idx, std::move(low), sur});
+        return idx;
     }
 
     int title_holder(const std::string& title, const std::string& country) const {
@@ -738,6 +779,7 @@ private:
                         country = gaz().countries()[ch[k - 1].index].code;
                     const auto& te = gaz().titles()[c.index];
                     int a = title_holder(te.title, country);
+                    if (a < 0 && !country.empty()) a = office_holder_actor(te.title, country);
                     if (a >= 0) add_mention(a, b, e, b, e, si, MentionForm::title, te.title);
                     break;
                 }

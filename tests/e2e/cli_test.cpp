@@ -105,6 +105,9 @@ TEST(Cli, SeedArticleGivesTheThreeEvents) {
     EXPECT_EQ(participant(*blair, "Igor Ivanov")["title"], "Foreign Minister");
     EXPECT_EQ(participant(*blair, "Igor Ivanov")["kind"], "person");
     EXPECT_EQ(participant(*blair, "Tony Blair")["kind"], "person");
+    EXPECT_EQ(participant(*blair, "Tony Blair")["country"], "GBR");
+    // The article never says it; the office holders of data/gazetteer know it.
+    EXPECT_EQ(participant(*blair, "Tony Blair")["title"], "Prime Minister");
 
     const json* gore = find_event(evs, "meeting", "Sergei Stepashin", "Al Gore");
     ASSERT_NE(gore, nullptr) << r.out;

@@ -166,6 +166,56 @@ TEST(Events, BoilerplateYieldsNothing) {
     EXPECT_THROW(run("Join our commenting forum\n\nThank you for registering"), InputError);
 }
 
+TEST(Events, CallsByTheirMediumAndVenuesAfterThe) {
+    auto x = run(
+        "Israeli Prime Minister Benjamin Netanyahu spoke with US President Donald Trump by phone on "
+        "Sunday.\n\nRussian President Vladimir Putin and Turkish President Recep Tayyip Erdogan discussed "
+        "Syria in a phone call on Monday.\n\nNetanyahu and Trump met at the White House in February."
+        "\n\nTrump spoke to reporters on Monday.",
+        "2017-06-14");
+    const Event* a = find(x, EventType::phone_call, "Benjamin Netanyahu", "Donald Trump");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(day(a->date.first), "2017-06-11");
+    const Event* b = find(x, EventType::phone_call, "Vladimir Putin", "Recep Tayyip Erdogan");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(day(b->date.first), "2017-06-12");
+    const Event* c = find(x, EventType::meeting, "Benjamin Netanyahu", "Donald Trump");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->location, "White House");
+    EXPECT_EQ(who(*c, "United States"), nullptr);  // the venue is not a participant
+    EXPECT_EQ(day(c->date.first), "2017-02-01");
+    EXPECT_EQ(day(c->date.last), "2017-02-28");
+    EXPECT_EQ(x.events.size(), 3u);  // speaking to reporters is no call
+}
+
+TEST(Events, HeadlinesCountAndMergeWithTheBody) {
+    IngestOptions opts;
+    opts.date_override = parse_iso_day("2006-10-02");
+    auto doc = parse_document(
+        "Putin Holds Telephone Conversation With Bush\n\nThe two presidents discussed Iran.\n",
+        "t.txt", kb(), opts);
+    auto x = extract(std::move(doc), kb());
+    const Event* e = find(x, EventType::phone_call, "Putin", "Bush");
+    if (!e) e = find(x, EventType::phone_call, "Vladimir Putin", "George W. Bush");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(day(e->date.first), "2006-10-02");  // a headline speaks of its own day
+    EXPECT_EQ(x.document.title_span.begin, 0u);
+}
+
+TEST(Actors, TheOfficeHolderOfTheDay) {
+    auto x = run("The British Prime Minister will meet the Russian Foreign Minister in London today.",
+                 "1999-07-21");
+    const Event* e = find(x, EventType::meeting, "Tony Blair", "Igor Ivanov");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(who(*e, "Tony Blair")->title, "Prime Minister");
+    EXPECT_EQ(e->status, EventStatus::scheduled);
+    // Seven years later the same words name other people.
+    auto y = run("The British Prime Minister will meet the Russian Foreign Minister in London today.",
+                 "2006-07-21");
+    EXPECT_EQ(find(y, EventType::meeting, "Tony Blair", "Igor Ivanov"), nullptr);
+    EXPECT_NE(find(y, EventType::meeting, "Tony Blair", "Sergei Lavrov"), nullptr);
+}
+
 TEST(Events, OnePersonOneNameAcrossArticles) {
     auto a = run("Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert on Monday.");
     auto b = run("The talks were tense.\n\nPresident Abbas met Olmert on Tuesday, aides said.", "2003-05-21");
