@@ -101,6 +101,7 @@ const std::set<std::string_view> kDeterminers = {"a", "an", "the", "his", "her",
                                                  "new", "next", "last", "another"};
 const std::set<std::string_view> kLocPreps = {"in", "at", "to", "into", "from", "outside", "near", "on"};
 const std::set<std::string_view> kSubjectPlural = {"two", "both"};
+const std::set<std::string_view> kInAt = {"in", "at"};
 
 class SentenceEvents {
 public:
@@ -234,7 +235,14 @@ private:
     // A metonym or country right after a locative preposition is a place, not a participant.
     bool locative(const Arg& a) const {
         if (a.form != MentionForm::metonym && a.form != MentionForm::country) return false;
-        return a.b > 0 && kLocPreps.count(m_t[a.b - 1].low);
+        return preposition_before(a.b, kLocPreps);
+    }
+
+    // "at the White House": a preposition before token b, over an article.
+    template <class Set>
+    bool preposition_before(std::size_t b, const Set& preps) const {
+        if (b > 0 && m_t[b - 1].low == "the") --b;
+        return b > 0 && preps.count(m_t[b - 1].low);
     }
 
     bool clause_break(std::size_t i) const {
@@ -664,6 +672,20 @@ private:
         const bool needs_date = std::find(trig.frames.begin(), trig.frames.end(), "dated") != trig.frames.end();
         if (needs_date && !time_next_to(tb, te)) return false;
         for (const auto& f : trig.frames) {
+            if (!f.starts_with("near:")) continue;
+            bool seen = false;  // "spoke with X by phone": the medium makes it a call
+            for (std::size_t i = te; i < m_t.size() && i < te + 10 && !seen; ++i) {
+                if (clause_break(i)) break;
+                for (std::size_t b = 5; b <= f.size() && !seen;) {
+                    auto e = f.find('/', b);
+                    if (e == std::string::npos) e = f.size();
+                    seen = m_t[i].low == std::string_view(f).substr(b, e - b);
+                    b = e + 1;
+                }
+            }
+            if (!seen) return false;
+        }
+        for (const auto& f : trig.frames) {
             if (found_target) break;
             if (f == "with") {
                 const std::size_t from = trig.words.back() == "with" ? te - 1 : te;
@@ -701,7 +723,9 @@ private:
         const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
         if (parts.size() < need) return false;
         if (trig.type == EventType::visit && (dests.empty() || parts.size() <= dests.size())) return false;
-        if (trig.noun && !found_target && ((subj.empty() && plural.empty()) || borrowed_subject)) return false;
+        const bool plural_borrowed = borrowed_subject && subj.size() >= 2;
+        if (trig.noun && !found_target && ((subj.empty() && plural.empty()) || (borrowed_subject && !plural_borrowed)))
+            return false;
 
         // Status from cue words.
         EventStatus status = EventStatus::occurred;
@@ -716,7 +740,7 @@ private:
         // Location: "in X"/"at X" near the trigger, then the dateline.
         if (location.empty()) {
             for (const auto& p : m_places) {
-                if (p.b == 0 || !(m_t[p.b - 1].low == "in" || m_t[p.b - 1].low == "at")) continue;
+                if (!preposition_before(p.b, kInAt)) continue;
                 if (p.b + 12 < tb) continue;
                 bool broken = false;  // the place must be in the trigger's clause
                 for (std::size_t i = std::min(p.b, te); i < std::max(p.b, te) && !broken; ++i)
