@@ -480,11 +480,12 @@ private:
         return false;
     }
 
-    std::string cue_after(std::size_t from, std::size_t window) const {
+    // After the trigger: "was called off" (cancelled); for a noun, "are set for", "will be held".
+    std::string cue_after(std::size_t from, std::size_t window, bool noun) const {
         for (std::size_t i = from; i < m_t.size() && i < from + window; ++i) {
             if (clause_break(i)) break;
             for (const auto& c : m_r.cues) {
-                if (c.kind != "cancelled") continue;
+                if (c.kind != "cancelled" && !(noun && c.kind == "scheduled_after")) continue;
                 bool ok = i + c.words.size() <= m_t.size();
                 for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
                 if (ok) return c.kind;
@@ -723,14 +724,22 @@ private:
         const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
         if (parts.size() < need) return false;
         if (trig.type == EventType::visit && (dests.empty() || parts.size() <= dests.size())) return false;
-        const bool plural_borrowed = borrowed_subject && subj.size() >= 2;
+        // "X and Y discussed Syria in a phone call": a coordinated subject takes part in the
+        // noun of its own prepositional phrase.
+        bool own_phrase = false;
+        for (std::size_t i = tb; i-- > 0 && tb - i <= 3;)
+            if (m_t[i].low == "in" || m_t[i].low == "during" || m_t[i].low == "by" || m_t[i].low == "over" ||
+                m_t[i].low == "via")
+                own_phrase = true;
+        const bool plural_borrowed = borrowed_subject && subj.size() >= 2 && own_phrase;
         if (trig.noun && !found_target && ((subj.empty() && plural.empty()) || (borrowed_subject && !plural_borrowed)))
             return false;
 
         // Status from cue words.
         EventStatus status = EventStatus::occurred;
         std::string cue = cue_before(tb, trig.noun ? 7 : 5);
-        if (cue.empty()) cue = cue_after(te, 16);
+        if (cue.empty()) cue = cue_after(te, 16, trig.noun);
+        if (cue == "scheduled_after") cue = "scheduled";
         if (cue == "hypothetical") return false;
         if (cue == "scheduled") status = EventStatus::scheduled;
         else if (cue == "denied") status = EventStatus::denied;
