@@ -670,6 +670,8 @@ private:
         bool found_target = false;
         bool between = false;
         std::vector<std::pair<int, std::string>> dests;
+        const bool needs_plural = std::find(trig.frames.begin(), trig.frames.end(), "plural") != trig.frames.end();
+        if (needs_plural && parts.size() < 2) return false;
         const bool needs_date = std::find(trig.frames.begin(), trig.frames.end(), "dated") != trig.frames.end();
         if (needs_date && !time_next_to(tb, te)) return false;
         for (const auto& f : trig.frames) {
