@@ -726,6 +726,17 @@ private:
         const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
         if (parts.size() < need) return false;
         if (trig.type == EventType::visit && (dests.empty() || parts.size() <= dests.size())) return false;
+        if (trig.type == EventType::visit) {
+            // Travel at home is not a state visit: Trump arriving in Florida, Putin in Sochi.
+            bool abroad = false;
+            for (const auto& [actor, role] : parts) {
+                if (role == Role::host) continue;
+                const std::string& home = m_actors.actors[actor].country;
+                for (const auto& d : dests)
+                    if (home.empty() || d.first < 0 || m_actors.actors[d.first].country != home) abroad = true;
+            }
+            if (!abroad) return false;
+        }
         // "X and Y discussed Syria in a phone call": a coordinated subject takes part in the
         // noun of its own prepositional phrase.
         bool own_phrase = false;
