@@ -25,8 +25,11 @@ struct Cue {
     std::vector<std::string> words;
 };
 
+class Gazetteer;
+
 struct EventRules {
     explicit EventRules(const Knowledge& kb);
+    const Gazetteer* gaz;  ///< countries of destinations the text names only by a city
     std::unordered_map<std::string, std::vector<Trigger>> triggers;  ///< by first word
     std::size_t max_trigger = 1;
     std::vector<Cue> cues;

@@ -2,6 +2,7 @@
 // a sentence; its participants are looked for left (source) and right (target) inside the
 // clause, in active, passive, nominal and list forms; status comes from cue words in the verb
 // group (data/events/cues.tsv); the date is the time expression nearest the trigger.
+#include "actors/gazetteer.hpp"
 #include "actors/lexer.hpp"
 #include "events/event_rules.hpp"
 
@@ -37,7 +38,7 @@ std::vector<std::string> words(std::string_view phrase) {
 }
 }  // namespace
 
-EventRules::EventRules(const Knowledge& kb) {
+EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     for (const auto& row : kb.rows("events/triggers.tsv")) {
         if (row.size() < 5) throw Error(kb.dir().string() + "/events/triggers.tsv: row needs 5 columns");
         auto type = event_type_from_string(row[0]);
@@ -84,6 +85,12 @@ struct Arg {
     std::size_t hb = 0;        // token where the head (name) starts
     MentionForm form = MentionForm::name;
     std::string title;
+};
+
+struct Dest {
+    int actor = -1;        ///< the destination country's actor, when the text names it
+    std::string name;      ///< the place as written ("Damascus"), or empty for a country
+    std::string country;   ///< alpha-3
 };
 
 struct Place {
@@ -414,14 +421,14 @@ private:
     }
 
     // Destination of a visit: a place, capital or country after to/in/into, or as the object.
-    bool destination(std::size_t from, std::vector<std::pair<int, std::string>>& dests) const {
+    bool destination(std::size_t from, std::vector<Dest>& dests) const {
         std::size_t limit = std::min(m_t.size(), from + 6);
         for (std::size_t i = from; i < limit; ++i) {
             if (clause_break(i)) break;
             for (const auto& p : m_places) {
                 if (p.b != i) continue;
                 int country = country_actor(p.country);
-                dests.emplace_back(country, p.name);
+                dests.push_back(Dest{country, p.name, p.country});
             }
             for (std::size_t k = 0; k < m_args.size(); ++k) {
                 const Arg& a = m_args[k];
@@ -430,10 +437,11 @@ private:
                     const Arg& ca = m_args[c];
                     if (ca.form != MentionForm::country && ca.form != MentionForm::metonym) continue;
                     bool dup = false;
-                    for (auto& d : dests) dup |= d.first == ca.actor;
-                    if (!dup) dests.emplace_back(ca.actor, ca.form == MentionForm::metonym
-                                                                ? std::string(span(ca.hb, ca.e))
-                                                                : std::string());
+                    for (auto& d : dests) dup |= d.actor == ca.actor;
+                    if (!dup)
+                        dests.push_back(Dest{ca.actor,
+                                             ca.form == MentionForm::metonym ? std::string(span(ca.hb, ca.e)) : std::string(),
+                                             m_actors.actors[ca.actor].country});
                 }
             }
             if (!dests.empty()) return true;
@@ -669,7 +677,8 @@ private:
 
         bool found_target = false;
         bool between = false;
-        std::vector<std::pair<int, std::string>> dests;
+        std::vector<Dest> dests;
+        std::vector<Participant> extra;  // a destination's country that the text never names
         const bool needs_plural = std::find(trig.frames.begin(), trig.frames.end(), "plural") != trig.frames.end();
         if (needs_plural && parts.size() < 2) return false;
         const bool needs_date = std::find(trig.frames.begin(), trig.frames.end(), "dated") != trig.frames.end();
@@ -706,8 +715,21 @@ private:
             } else if (f == "dest") {
                 if (destination(te, dests)) {
                     for (auto& d : dests) {
-                        add(d.first, Role::host);
-                        if (location.empty() && !d.second.empty()) location = d.second;
+                        if (d.actor >= 0) {
+                            add(d.actor, Role::host);
+                        } else if (const auto* c = m_r.gaz->country_by_code(d.country)) {
+                            bool dup = false;
+                            for (const auto& x : extra) dup |= x.country == c->code;
+                            if (!dup) {
+                                Participant p;
+                                p.name = c->name;
+                                p.kind = ActorKind::country;
+                                p.country = c->code;
+                                p.role = Role::host;
+                                extra.push_back(std::move(p));
+                            }
+                        }
+                        if (location.empty() && !d.name.empty()) location = d.name;
                     }
                     found_target = true;
                 }
@@ -724,16 +746,18 @@ private:
         }
         // Nominal triggers need participants of their own: a bare "the talks" refers back.
         const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
-        if (parts.size() < need) return false;
-        if (trig.type == EventType::visit && (dests.empty() || parts.size() <= dests.size())) return false;
+        if (parts.size() + extra.size() < need) return false;
         if (trig.type == EventType::visit) {
+            std::size_t visitors = 0;
+            for (const auto& pr : parts) visitors += pr.second != Role::host;
+            if (dests.empty() || visitors == 0) return false;
             // Travel at home is not a state visit: Trump arriving in Florida, Putin in Sochi.
             bool abroad = false;
             for (const auto& [actor, role] : parts) {
                 if (role == Role::host) continue;
                 const std::string& home = m_actors.actors[actor].country;
                 for (const auto& d : dests)
-                    if (home.empty() || d.first < 0 || m_actors.actors[d.first].country != home) abroad = true;
+                    if (home.empty() || d.country != home) abroad = true;
             }
             if (!abroad) return false;
         }
@@ -781,6 +805,7 @@ private:
                 if (a.actor == actor && !a.title.empty()) title = a.title;
             ev.participants.push_back(participant(actor, role, title));
         }
+        for (auto& p : extra) ev.participants.push_back(std::move(p));
         const TimeSpan* ts = date_for(tb, te);
         if (!ts) ts = paragraph_date(tb);
         if (ts) {

@@ -216,6 +216,18 @@ TEST(Actors, TheOfficeHolderOfTheDay) {
     EXPECT_NE(find(y, EventType::meeting, "Tony Blair", "Sergei Lavrov"), nullptr);
 }
 
+TEST(Events, VisitsAbroadOnlyAndToTheCountryOfTheCity) {
+    auto x = run(
+        "Secretary of State John Kerry flew to Geneva on Monday.\n\n"
+        "President Barack Obama arrived in Chicago on Tuesday.",
+        "2015-06-10");
+    const Event* v = find(x, EventType::visit, "John Kerry", "Switzerland");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->location, "Geneva");
+    EXPECT_EQ(day(v->date.first), "2015-06-08");
+    EXPECT_EQ(find(x, EventType::visit, "Barack Obama"), nullptr);  // travel at home
+}
+
 TEST(Events, OnePersonOneNameAcrossArticles) {
     auto a = run("Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert on Monday.");
     auto b = run("The talks were tense.\n\nPresident Abbas met Olmert on Tuesday, aides said.", "2003-05-21");
