@@ -711,7 +711,7 @@ private:
             ctx[k] = pc;
         }
         for (std::size_t k = 0; k < ch.size(); ++k) {
-            if (used[k]) continue;
+            if (used[k] || ch[k].kind == ChunkKind::none || ch[k].b >= ch[k].e) continue;
             const Chunk& c = ch[k];
             const uint32_t b = t[c.b].begin, e = t[c.e - 1].end;
             switch (c.kind) {
