@@ -86,6 +86,53 @@ double text_width(std::string_view s, double size, bool bold = false) {
     return static_cast<double>(utf8_length(s)) * size * (bold ? kBoldCharEm : kCharEm);
 }
 
+// Glyph advances of DejaVu Sans Bold (the widest font the stack falls back to), in 1/2048 em,
+// for ' ' to '~': lane names are measured letter by letter, so "WWW" is not taken for "iii".
+constexpr std::array<unsigned short, 95> kBoldAdvance = {
+    713,  823,  1067, 1716, 1425, 2052, 1774, 616,  934,  934,  1047, 1716, 780,  854,  780,
+    748,  1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 823,  823,  1716, 1716,
+    1716, 1290, 2048, 1585, 1565, 1498, 1696, 1400, 1400, 1683, 1716, 758,  758,  1604, 1339,
+    2040, 1716, 1747, 1511, 1747, 1587, 1479, 1403, 1669, 1585, 2259, 1544, 1493, 1470, 934,
+    748,  934,  1716, 1024, 1024, 1382, 1466, 1214, 1466, 1389, 891,  1466, 1458, 702,  702,
+    1362, 702,  2134, 1458, 1407, 1466, 1466, 1010, 1219, 979,  1458, 1335, 1876, 1321, 1335,
+    1192, 1141, 748,  1141, 1716};
+
+// Width in px of `s` at `size`, letter by letter; regular weight is about 9% narrower.
+double measure(std::string_view s, double size, bool bold) {
+    double em = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7F) {
+            em += kBoldAdvance[c - 0x20] / 2048.0;
+            ++i;
+            continue;
+        }
+        // Non-ASCII: a full em from U+2E80 (CJK and friends), a capital's width below it.
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        const unsigned next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+        const bool wide = len == 4 || (len == 3 && (c > 0xE2 || (c == 0xE2 && next >= 0xBA)));
+        em += wide ? 1.0 : 0.78;
+        i += len;
+    }
+    return em * size * (bold ? 1.0 : 0.91);
+}
+
+// `s` cut (with an ellipsis) to fit in `max_px`.
+std::string fit_width(std::string_view s, double size, bool bold, double max_px) {
+    if (measure(s, size, bold) <= max_px) return std::string(s);
+    const double room = max_px - measure("\u2026", size, bold);
+    std::size_t end = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t j = i + 1;
+        while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+        if (measure(s.substr(0, j), size, bold) > room) break;
+        end = i = j;
+    }
+    // No dangling space before the ellipsis.
+    while (end > 0 && s[end - 1] == ' ') --end;
+    return std::string(s.substr(0, end)) + "\u2026";
+}
+
 constexpr std::array<const char*, 12> kMonthShort = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr std::array<const char*, 12> kMonthLong = {
@@ -414,6 +461,132 @@ std::vector<double> spread(const std::vector<double>& x, double sep, double lo, 
     return out;
 }
 
+// ---- axis breaks ----------------------------------------------------------------------------
+
+// A cut axis: clusters of events far apart in time each get their own stretch of the width.
+// A gap is cut when it is long in absolute terms and dwarfs the clusters on both sides.
+constexpr long kBreakMinGapDays = 60;
+constexpr double kBreakGapRatio = 3.0;
+constexpr double kBreakMinShare = 0.3;  ///< of the whole span: scattered dates stay uncut
+constexpr std::size_t kMaxSegments = 6;
+
+struct Segment {
+    sys_days first, last;  ///< the events' own extent
+    sys_days lo, hi;       ///< padded domain drawn
+    double x0 = 0, x1 = 0;
+};
+
+// The clusters, in time order, of the closed day intervals `iv` (not empty).
+std::vector<Segment> find_segments(std::vector<std::pair<sys_days, sys_days>> iv) {
+    std::sort(iv.begin(), iv.end());
+    // Runs: the union of the intervals, so that no event ever straddles a cut.
+    std::vector<std::pair<sys_days, sys_days>> runs;
+    for (const auto& [a, b] : iv) {
+        if (!runs.empty() && a <= runs.back().second + days{1})
+            runs.back().second = std::max(runs.back().second, b);
+        else
+            runs.push_back({a, b});
+    }
+    std::vector<bool> cut(runs.size(), false);  // cut[i]: between run i-1 and run i
+    for (std::size_t i = 1; i < runs.size(); ++i)
+        cut[i] = (runs[i].first - runs[i - 1].second).count() > kBreakMinGapDays;
+    // Drops the weakest cut until every remaining one dwarfs its neighbours.
+    const double total = std::max<double>(1, (runs.back().second - runs.front().first).count());
+    for (;;) {
+        std::vector<std::size_t> starts{0};
+        for (std::size_t i = 1; i < runs.size(); ++i)
+            if (cut[i]) starts.push_back(i);
+        auto extent = [&](std::size_t c) {
+            const std::size_t end = c + 1 < starts.size() ? starts[c + 1] : runs.size();
+            return (runs[end - 1].second - runs[starts[c]].first).count();
+        };
+        std::size_t weakest = 0;
+        double weakest_ratio = 1e300;
+        bool all_ok = true;
+        for (std::size_t c = 1; c < starts.size(); ++c) {
+            const auto gap = (runs[starts[c]].first - runs[starts[c] - 1].second).count();
+            const double longer = static_cast<double>(std::max<long>(
+                {1, static_cast<long>(extent(c - 1)), static_cast<long>(extent(c))}));
+            // Scores below 1 fail: the gap is short beside a neighbour, or beside the span.
+            const double ratio = std::min(static_cast<double>(gap) / longer / kBreakGapRatio,
+                                          static_cast<double>(gap) / total / kBreakMinShare);
+            if (ratio <= 1) all_ok = false;
+            if (ratio < weakest_ratio) {
+                weakest_ratio = ratio;
+                weakest = starts[c];
+            }
+        }
+        if (starts.size() <= 1 || (all_ok && starts.size() <= kMaxSegments)) {
+            std::vector<Segment> out;
+            for (std::size_t c = 0; c < starts.size(); ++c) {
+                const std::size_t end = c + 1 < starts.size() ? starts[c + 1] : runs.size();
+                Segment g;
+                g.first = runs[starts[c]].first;
+                g.last = runs[end - 1].second;
+                // Padded so that markers sit inside the axis.
+                g.lo = g.first;
+                g.hi = g.last;
+                if ((g.hi - g.lo).count() < 6) {
+                    const auto extra = days{(6 - (g.hi - g.lo).count() + 1) / 2};
+                    g.lo -= extra;
+                    g.hi += extra;
+                }
+                const auto pad =
+                    days{std::max<long>(1, std::lround((g.hi - g.lo).count() * 0.04))};
+                g.lo -= pad;
+                g.hi += pad;
+                out.push_back(g);
+            }
+            return out;
+        }
+        cut[weakest] = false;
+    }
+}
+
+// Widths proportional to each segment's span, none narrower than its `min_w` (scaled down
+// together when they cannot all fit).
+std::vector<double> segment_widths(const std::vector<Segment>& segs, double total,
+                                   std::vector<double> min_w) {
+    const std::size_t n = segs.size();
+    if (n == 1) return {total};
+    double sum_min = 0;
+    for (double m : min_w) sum_min += m;
+    if (sum_min > total)
+        for (double& m : min_w) m *= total / sum_min;
+    std::vector<bool> fixed(n, false);
+    std::vector<double> w(n);
+    for (bool changed = true; changed;) {
+        changed = false;
+        double free_w = total, free_span = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (fixed[i])
+                free_w -= min_w[i];
+            else
+                free_span += std::max<double>(1, (segs[i].hi - segs[i].lo).count());
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            w[i] = min_w[i];
+            if (fixed[i]) continue;
+            w[i] = free_w * std::max<double>(1, (segs[i].hi - segs[i].lo).count()) / free_span;
+            if (w[i] < min_w[i]) {
+                fixed[i] = true;
+                changed = true;
+            }
+        }
+    }
+    return w;
+}
+
+// "8 years", "5 months": the interval a break leaves out, roughly.
+std::string skipped_text(long gap_days) {
+    const double g = static_cast<double>(gap_days);
+    if (g >= 2 * 365.25) return std::to_string(std::lround(g / 365.25)) + " years";
+    const long months = std::lround(g / 30.44);
+    if (months >= 12) return months == 12 ? "1 year" : std::to_string(months) + " months";
+    if (months >= 2) return std::to_string(months) + " months";
+    return std::to_string(gap_days) + " days";
+}
+
 struct Lane {
     std::string name;
     std::string country;
@@ -538,10 +711,10 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
     // Horizontal layout.
     double gutter = 120;
     for (const auto& l : lanes) {
-        gutter = std::max(gutter, text_width(truncate_utf8(l.name, 30), 12.5, true) + 28);
+        gutter = std::max(gutter, measure(truncate_utf8(l.name, 30), 12.5, true) + 28);
         std::string sub = l.country + (l.country.empty() || l.title.empty() ? "" : " \u00b7 ") +
                           truncate_utf8(l.title, 30);
-        gutter = std::max(gutter, text_width(sub, 10.5) + 28);
+        gutter = std::max(gutter, measure(sub, 10.5, false) + 28);
     }
     gutter = std::min(gutter, std::max(140.0, W * 0.28));
     const std::size_t undated_slots = std::min<std::size_t>(undated.size(), 8);
@@ -550,32 +723,58 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
     const double plot_r = W - margin - (undated.empty() ? 0 : undated_w + 12);
     const double plot_w = plot_r - plot_l;
 
-    // Time domain, padded so that markers sit inside the axis.
-    sys_days lo{}, hi{};
+    // Time domain: one segment per cluster of dates, with breaks between far-apart clusters.
+    std::vector<Segment> segs;
+    std::vector<std::string> break_text;
     if (!dated.empty()) {
-        lo = first_of(dated[0]);
-        hi = last_of(dated[0]);
+        std::vector<std::pair<sys_days, sys_days>> iv;
+        for (auto i : dated) iv.push_back({first_of(i), last_of(i)});
+        segs = find_segments(std::move(iv));
+        std::vector<double> break_w;
+        double breaks_w = 0;
+        for (std::size_t g = 1; g < segs.size(); ++g) {
+            break_text.push_back(skipped_text((segs[g].first - segs[g - 1].last).count()));
+            break_w.push_back(std::max(30.0, text_width(break_text.back(), 10) + 14));
+            breaks_w += break_w.back();
+        }
+        // A segment is wide enough for its ticks, and for its markers side by side.
+        std::vector<std::size_t> n_events(segs.size(), 0);
         for (auto i : dated) {
-            lo = std::min(lo, first_of(i));
-            hi = std::max(hi, last_of(i));
+            std::size_t g = 0;
+            while (g + 1 < segs.size() && first_of(i) >= segs[g + 1].lo) ++g;
+            ++n_events[g];
         }
-        if ((hi - lo).count() < 6) {
-            const auto extra = days{(6 - (hi - lo).count() + 1) / 2};
-            lo -= extra;
-            hi += extra;
+        std::vector<double> min_w;
+        for (auto n : n_events)
+            min_w.push_back(std::max({120.0, plot_w * 0.16, 19.0 * static_cast<double>(n) + 24}));
+        const std::vector<double> ws = segment_widths(segs, plot_w - breaks_w, min_w);
+        double x = plot_l;
+        for (std::size_t g = 0; g < segs.size(); ++g) {
+            if (g > 0) x += break_w[g - 1];
+            segs[g].x0 = x;
+            segs[g].x1 = x + ws[g];
+            x += ws[g];
         }
-        const auto pad = days{std::max<long>(1, std::lround((hi - lo).count() * 0.04))};
-        lo -= pad;
-        hi += pad;
+        segs.back().x1 = plot_r;  // no rounding drift at the right edge
     }
-    const double span = std::max<double>(1, (hi - lo).count());
-    auto x_of = [&](sys_days d) { return plot_l + (d - lo).count() / span * plot_w; };
+    auto seg_of = [&](sys_days d) {
+        std::size_t g = 0;
+        while (g + 1 < segs.size() && d >= segs[g + 1].lo) ++g;
+        return g;
+    };
+    auto x_of = [&](sys_days d) {
+        const Segment& g = segs[seg_of(d)];
+        const double span = std::max<double>(1, (g.hi - g.lo).count());
+        return g.x0 + (d - g.lo).count() / span * (g.x1 - g.x0);
+    };
     auto mid_of = [&](std::size_t i) {
         const double a = x_of(first_of(i)), b = x_of(last_of(i));
         return (a + b) / 2;
     };
     // Labels name the year only when the axis spans many; the axis shows it otherwise.
-    const bool multi_year = !dated.empty() && (hi - lo).count() > 540;
+    // With breaks, the axis gives each segment's year under its first tick.
+    bool multi_year = false;
+    for (const auto& g : segs) multi_year = multi_year || (g.hi - g.lo).count() > 540;
 
     // Markers: spread apart where dates collide, so each event keeps its own connector.
     std::stable_sort(dated.begin(), dated.end(),
@@ -583,8 +782,16 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
     const double r = 7;
     std::vector<double> true_x;
     for (auto i : dated) true_x.push_back(mid_of(i));
-    const double sep = dated.empty() ? 0 : std::min(2 * r + 5, plot_w / dated.size());
-    const std::vector<double> xs = spread(true_x, sep, plot_l + 2, plot_r - 2);
+    // Each segment spreads its own markers, so none slides into a break.
+    std::vector<double> xs;
+    for (std::size_t g = 0, k = 0; g < segs.size(); ++g) {
+        std::vector<double> part;
+        for (; k < dated.size() && seg_of(first_of(dated[k])) == g; ++k) part.push_back(true_x[k]);
+        if (part.empty()) continue;
+        const double seg_w = segs[g].x1 - segs[g].x0;
+        const double sep = std::min(2 * r + 5, seg_w / static_cast<double>(part.size()));
+        for (double x : spread(part, sep, segs[g].x0 + 2, segs[g].x1 - 2)) xs.push_back(x);
+    }
 
     // Labels: greedy rows; a label never covers another label or another label's leader.
     // Labels start at their leader and run right (left near the right edge); placing them
@@ -796,9 +1003,9 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
         if (!l.title.empty()) sub += (sub.empty() ? "" : " \u00b7 ") + l.title;
         const std::string full_sub = sub;
         if (compact) sub.clear();
-        const auto max_chars = static_cast<std::size_t>((gutter - 16) / (12.5 * kBoldCharEm));
-        const auto max_sub = static_cast<std::size_t>((gutter - 16) / (10.5 * kCharEm));
-        const std::string name = truncate_utf8(l.name, std::max<std::size_t>(4, max_chars));
+        // Names end well before the plot: measured letter by letter, cut with an ellipsis.
+        const double room = plot_l - margin - 14;
+        const std::string name = fit_width(l.name, 12.5, true, room);
         const double cy = y + lane_h / 2;
         s += "<text x=\"" + num(margin) + "\" y=\"" + num(sub.empty() ? cy + 4.5 : cy - 1) +
              "\" font-size=\"12.5\" font-weight=\"bold\" fill=\"" + kInk + "\" class=\"lane\">" +
@@ -807,30 +1014,88 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
              "</title>" + escape_xml(name) + "</text>\n";
         if (!sub.empty())
             s += text_el(margin, cy + 13,
-                         escape_xml(truncate_utf8(sub, std::max<std::size_t>(4, max_sub))),
+                         escape_xml(fit_width(sub, 10.5, false, room)),
                          std::string(" font-size=\"10.5\" fill=\"") + kMuted + "\"");
     }
     s += "</g>\n";
 
     // Axis and grid.
     if (has_axis) {
-        const std::vector<Tick> ticks = choose_ticks(lo, hi, plot_w);
+        struct AxisTick {
+            double x;
+            Tick t;
+        };
+        struct BreakBox {
+            double x0, x1, cx, text_w;
+        };
+        std::vector<BreakBox> breaks;
+        for (std::size_t g = 1; g < segs.size(); ++g) {
+            const double a = segs[g - 1].x1, b = segs[g].x0;
+            breaks.push_back({a, b, (a + b) / 2, text_width(break_text[g - 1], 10)});
+        }
+        // A tick whose label would run into a break's text is left out; its month/year caption
+        // moves to the next tick of its segment.
+        std::vector<AxisTick> ticks;
+        for (const auto& g : segs) {
+            std::string pending;
+            for (auto& t : choose_ticks(g.lo, g.hi, g.x1 - g.x0)) {
+                const double x = x_of(t.day), half = text_width(t.label, 11) / 2;
+                bool clear = true;
+                for (const auto& bx : breaks)
+                    if (x - half - 4 < bx.cx + bx.text_w / 2 &&
+                        bx.cx - bx.text_w / 2 < x + half + 4)
+                        clear = false;
+                if (!clear) {
+                    if (!t.context.empty()) pending = t.context;
+                    continue;
+                }
+                if (t.context.empty()) t.context = pending;
+                pending.clear();
+                ticks.push_back({x, t});
+            }
+        }
+        // Breaks: a light band over the lanes, a pair of slashes across the axis, the skipped
+        // interval written under it.
         s += "<g class=\"axis\">\n";
+        for (std::size_t k = 0; k < breaks.size(); ++k) {
+            const BreakBox& bx = breaks[k];
+            const Segment &left = segs[k], &right = segs[k + 1];
+            EventDate skipped;
+            skipped.first = left.last;
+            skipped.last = right.first;
+            skipped.granularity = Granularity::day;
+            s += "<g class=\"axis-break\"><title>" +
+                 escape_xml("Axis cut: nothing between " + date_label(skipped, true) + " (" +
+                            break_text[k] + ")") +
+                 "</title>";
+            s += "<rect x=\"" + num(bx.x0 + 3) + "\" y=\"" + num(lanes_top) + "\" width=\"" +
+                 num(bx.x1 - bx.x0 - 6) + "\" height=\"" + num(axis_y - lanes_top) +
+                 "\" fill=\"#e4e8ed\" fill-opacity=\"0.75\"/>";
+            for (double x : {bx.x0 + 3, bx.x1 - 3})
+                s += "<line x1=\"" + num(x - 4) + "\" y1=\"" + num(axis_y + 7) + "\" x2=\"" +
+                     num(x + 4) + "\" y2=\"" + num(axis_y - 7) +
+                     "\" stroke=\"#52606d\" stroke-width=\"1.5\" stroke-linecap=\"round\"/>";
+            s += text_el(bx.cx, axis_y + 18, escape_xml(break_text[k]),
+                         std::string(" font-size=\"10\" font-style=\"italic\" "
+                                     "text-anchor=\"middle\" fill=\"") +
+                             kMuted + "\" class=\"break-label\"");
+            s += "</g>\n";
+        }
         // A month/year caption gives way to the next one when they would overlap.
         std::vector<bool> show_context(ticks.size(), false);
         for (std::size_t i = 0; i < ticks.size(); ++i) {
-            if (ticks[i].context.empty()) continue;
+            if (ticks[i].t.context.empty()) continue;
             show_context[i] = true;
-            const double end = x_of(ticks[i].day) + text_width(ticks[i].context, 11, true) + 10;
+            const double end = ticks[i].x + text_width(ticks[i].t.context, 11, true) + 10;
             for (std::size_t j = i + 1; j < ticks.size(); ++j)
-                if (!ticks[j].context.empty()) {
-                    if (x_of(ticks[j].day) - 2 < end) show_context[i] = false;
+                if (!ticks[j].t.context.empty()) {
+                    if (ticks[j].x - 2 < end) show_context[i] = false;
                     break;
                 }
         }
         for (std::size_t i = 0; i < ticks.size(); ++i) {
-            const Tick& t = ticks[i];
-            const double x = x_of(t.day);
+            const Tick& t = ticks[i].t;
+            const double x = ticks[i].x;
             s += "<line x1=\"" + num(x) + "\" y1=\"" + num(lanes_top) + "\" x2=\"" + num(x) +
                  "\" y2=\"" + num(axis_y + 5) + "\" stroke=\"" + kGrid +
                  "\" stroke-width=\"1\"/>\n";
@@ -839,14 +1104,21 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
             s += text_el(x, axis_y + 18, escape_xml(t.label),
                          " font-size=\"11\" text-anchor=\"middle\" fill=\"#52606d\" "
                          "class=\"tick\"");
+            // The last caption may not run off the canvas.
+            const double cx =
+                std::min(x - 2, W - margin / 2 - text_width(t.context, 11, true) * 0.9);
             if (show_context[i])
                 s += text_el(
-                    x - 2, axis_y + 35, escape_xml(t.context),
+                    cx, axis_y + 35, escape_xml(t.context),
                     std::string(" font-size=\"11\" font-weight=\"bold\" fill=\"") + kInk + "\"");
         }
-        s += "<line x1=\"" + num(plot_l - 6) + "\" y1=\"" + num(axis_y) + "\" x2=\"" +
-             num(plot_r + 6) + "\" y2=\"" + num(axis_y) +
-             "\" stroke=\"#9aa5b1\" stroke-width=\"1.2\"/>\n";
+        // The axis line, interrupted at each break.
+        for (std::size_t g = 0; g < segs.size(); ++g) {
+            const double a = g == 0 ? segs[g].x0 - 6 : segs[g].x0 - 3;
+            const double b = g + 1 == segs.size() ? segs[g].x1 + 6 : segs[g].x1 + 3;
+            s += "<line x1=\"" + num(a) + "\" y1=\"" + num(axis_y) + "\" x2=\"" + num(b) +
+                 "\" y2=\"" + num(axis_y) + "\" stroke=\"#9aa5b1\" stroke-width=\"1.2\"/>\n";
+        }
         s += "</g>\n";
     } else {
         s +=

@@ -210,25 +210,138 @@ TEST(Timeline, UndatedEventsAreListedNotDropped) {
 TEST(Timeline, TicksAdaptToTheSpan) {
     const auto ivanov = person("Igor Ivanov", "RUS", "");
     const auto blair = person("Tony Blair", "GBR", "");
+    auto meetings = [&](std::vector<const char*> dates) {
+        std::vector<Event> out;
+        for (const char* d : dates)
+            out.push_back(event(EventType::meeting, EventStatus::occurred, d, nullptr,
+                                {ivanov, blair}));
+        return out;
+    };
     // Six months: every other Monday, the month under its first tick.
     const std::string weeks = render_timeline_svg(
-        {event(EventType::meeting, EventStatus::occurred, "2007-11-27", nullptr, {ivanov, blair}),
-         event(EventType::meeting, EventStatus::occurred, "2008-05-14", nullptr, {ivanov, blair})});
+        meetings({"2007-11-27", "2008-01-15", "2008-03-01", "2008-04-20", "2008-05-14"}));
     EXPECT_NE(weeks.find(">January 2008</text>"), std::string::npos);
     EXPECT_EQ(weeks.find("class=\"tick\">Jan</text>"), std::string::npos);
     // Sixteen months: month ticks with the year under January.
-    const std::string months = render_timeline_svg(
-        {event(EventType::meeting, EventStatus::occurred, "2007-11-27", nullptr, {ivanov, blair}),
-         event(EventType::meeting, EventStatus::occurred, "2009-03-14", nullptr, {ivanov, blair})});
+    const std::string months = render_timeline_svg(meetings(
+        {"2007-11-27", "2008-01-15", "2008-03-01", "2008-04-20", "2008-06-10", "2008-07-30",
+         "2008-09-15", "2008-11-01", "2008-12-20", "2009-02-01", "2009-03-14"}));
+    EXPECT_EQ(months.find("axis-break"), std::string::npos);
     EXPECT_NE(months.find("class=\"tick\">Jan</text>"), std::string::npos);
     EXPECT_NE(months.find(">2008</text>"), std::string::npos);
-    // Twenty years: year ticks.
-    const std::string years = render_timeline_svg(
-        {event(EventType::agreement, EventStatus::occurred, "1990-01-03", nullptr, {ivanov}),
-         event(EventType::visit, EventStatus::cancelled, "2010-06-01", nullptr, {blair})});
+    // Twenty years with events all along: year ticks, and no break.
+    std::vector<Event> decades;
+    for (int y = 1990; y <= 2010; y += 2)
+        decades.push_back(event(EventType::agreement, EventStatus::occurred,
+                                (std::to_string(y) + "-06-01").c_str(), nullptr, {ivanov, blair}));
+    const std::string years = render_timeline_svg(decades);
+    EXPECT_EQ(years.find("axis-break"), std::string::npos);
     EXPECT_NE(years.find("class=\"tick\">2000</text>"), std::string::npos);
     EXPECT_EQ(years.find("class=\"tick\">Jan</text>"), std::string::npos);
     expect_wellformed_xml(years);
+}
+
+std::vector<Event> annapolis();
+
+// Two clusters nine years apart: the axis is cut, each side with its own day/week ticks.
+TEST(Timeline, FarApartClustersGetAnAxisBreak) {
+    const auto ivanov = person("Igor Ivanov", "RUS", "Foreign Minister");
+    const auto blair = person("Tony Blair", "GBR", "Prime Minister");
+    const auto bush = person("George W. Bush", "USA", "President");
+    const auto abbas = person("Mahmoud Abbas", "PSE", "President");
+    const std::vector<Event> events = {
+        event(EventType::meeting, EventStatus::scheduled, "1999-07-21", nullptr, {blair, ivanov}),
+        event(EventType::phone_call, EventStatus::occurred, "1999-07-20", nullptr, {ivanov}),
+        event(EventType::visit, EventStatus::occurred, "2008-01-09", "2008-01-11", {bush, abbas}),
+        event(EventType::meeting, EventStatus::occurred, "2008-01-10", nullptr, {bush, abbas}),
+        event(EventType::meeting, EventStatus::occurred, "2008-02-19", nullptr, {bush, abbas}),
+        event(EventType::statement, EventStatus::reported, "2008-03-04", nullptr, {abbas}),
+    };
+    TimelineOptions opts;
+    opts.title = "Two eras";
+    const std::string svg = render_timeline_svg(events, opts);
+    keep("break-timeline.svg", svg);
+    expect_wellformed_xml(svg);
+    // One break marker: band, two slashes, and the skipped interval (Jul 1999 - Jan 2008).
+    EXPECT_EQ(count(svg, "class=\"axis-break\""), 1u);
+    EXPECT_NE(svg.find("class=\"break-label\">8 years</text>"), std::string::npos);
+    EXPECT_NE(svg.find("nothing between 21 Jul 1999 \xE2\x80\x93 9 Jan 2008"), std::string::npos);
+    // Both segments have their own fine ticks: days in July 1999, weeks or days in 2008.
+    EXPECT_NE(svg.find(">July 1999</text>"), std::string::npos);
+    EXPECT_NE(svg.find(">January 2008</text>"), std::string::npos);
+    EXPECT_NE(svg.find("class=\"tick\">19 Jul</text>"), std::string::npos);
+    EXPECT_NE(svg.find("class=\"tick\">18 Feb</text>"), std::string::npos);
+    // No year ticks: the years in between are cut, not drawn.
+    EXPECT_EQ(svg.find("class=\"tick\">2003</text>"), std::string::npos);
+    // Every participant still has its marker; every event its label; the multi-day one a bar.
+    EXPECT_EQ(count(svg, "<g class=\"marker\""), 10u);
+    EXPECT_EQ(count(svg, "class=\"event-label\""), events.size());
+    EXPECT_NE(svg.find("fill-opacity=\"0.22\""), std::string::npos);
+    EXPECT_EQ(svg, render_timeline_svg(events, opts));
+
+    // The break sits between the two clusters' markers.
+    auto marker_x = [&](const std::string& id) {  // meetings: circles
+        const auto at = svg.find("<circle cx=\"", svg.find("data-event=\"" + id + "\""));
+        return std::stod(svg.substr(at + 12, 12));
+    };
+    const auto band = svg.find("<rect x=\"", svg.find("class=\"axis-break\""));
+    const double band_x = std::stod(svg.substr(band + 9, 12));
+    EXPECT_LT(marker_x(events[0].id), band_x);
+    EXPECT_GT(marker_x(events[3].id), band_x);
+}
+
+TEST(Timeline, LongLaneNamesStayInTheGutter) {
+    const std::string name = "Sheikh Mohammed bin Abdulrahman Al Thani";  // 40 characters
+    ASSERT_EQ(name.size(), 40u);
+    const std::string wide = "WWWWWWWWWWMMMMMMMMMMWWWWWWWWWWMMMMMMMMMM";
+    const std::vector<Event> events = {
+        event(EventType::meeting, EventStatus::occurred, "2008-03-02", nullptr,
+              {person(name, "QAT", "Prime Minister and Minister of Foreign Affairs"),
+               person("Condoleezza Rice", "USA", "Secretary of State")}),
+        event(EventType::phone_call, EventStatus::occurred, "2008-03-05", nullptr,
+              {person(wide, "", ""), person("Condoleezza Rice", "USA", "")}),
+    };
+    const std::string svg = render_timeline_svg(events);
+    keep("long-names-timeline.svg", svg);
+    expect_wellformed_xml(svg);
+    // The full name stays in the lane's tooltip; the drawn one is cut short, with an ellipsis.
+    EXPECT_NE(svg.find("<title>" + name + " (QAT"), std::string::npos);
+    EXPECT_EQ(svg.find("</title>" + name + "</text>"), std::string::npos);
+    EXPECT_NE(svg.find("\xE2\x80\xA6</text>"), std::string::npos);
+    // The widest letters: even at a full em each, the drawn name ends before the first tick.
+    const auto lane = svg.find("class=\"lane\"><title>" + wide);
+    ASSERT_NE(lane, std::string::npos);
+    const auto drawn = svg.substr(svg.find("</title>", lane) + 8);
+    const std::size_t shown = drawn.find("</text>");
+    const auto tick = svg.find("class=\"tick\"");
+    const auto tx = svg.rfind("<text x=\"", tick);
+    const double first_tick_x = std::stod(svg.substr(tx + 9, 12));
+    EXPECT_LT(24 + 12.5 * 1.1 * static_cast<double>(shown - 3), first_tick_x - 8)
+        << drawn.substr(0, shown);
+}
+
+TEST(Timeline, EventsWithinAMonthOrAlongTheYearHaveNoBreak) {
+    const auto ivanov = person("Igor Ivanov", "RUS", "");
+    const auto blair = person("Tony Blair", "GBR", "");
+    const std::string month = render_timeline_svg(
+        {event(EventType::meeting, EventStatus::occurred, "2008-03-02", nullptr, {ivanov, blair}),
+         event(EventType::meeting, EventStatus::occurred, "2008-03-04", nullptr, {ivanov, blair}),
+         event(EventType::meeting, EventStatus::occurred, "2008-03-29", nullptr, {ivanov, blair})});
+    EXPECT_EQ(month.find("axis-break"), std::string::npos);
+    EXPECT_EQ(month.find("break-label"), std::string::npos);
+    // A 40-day gap is not worth a cut, however short the clusters.
+    const std::string close = render_timeline_svg(
+        {event(EventType::meeting, EventStatus::occurred, "2008-03-02", nullptr, {ivanov, blair}),
+         event(EventType::meeting, EventStatus::occurred, "2008-04-11", nullptr, {ivanov, blair})});
+    EXPECT_EQ(close.find("axis-break"), std::string::npos);
+    // Single events scattered along a year, ten weeks apart: no gap stands out.
+    std::vector<Event> scattered;
+    for (const char* d : {"2008-01-05", "2008-03-16", "2008-05-25", "2008-08-03", "2008-10-12"})
+        scattered.push_back(
+            event(EventType::meeting, EventStatus::occurred, d, nullptr, {ivanov, blair}));
+    EXPECT_EQ(render_timeline_svg(scattered).find("axis-break"), std::string::npos);
+    // The test Annapolis process: busy all along, one segment.
+    EXPECT_EQ(render_timeline_svg(annapolis()).find("axis-break"), std::string::npos);
 }
 
 // A bigger case: the Annapolis process, 2007-08, to exercise label stacking.
