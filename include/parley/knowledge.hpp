@@ -36,6 +36,8 @@ public:
 
     /// Extra actor dictionaries (PETRARCH format) given with --actors.
     std::vector<std::filesystem::path> actor_dictionaries;
+    /// Extra verb dictionaries (PETRARCH format) given with --verbs: more event triggers.
+    std::vector<std::filesystem::path> verb_dictionaries;
 
     template <class T>
     const T& get() const {

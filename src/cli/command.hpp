@@ -18,6 +18,7 @@ namespace parley::cli {
 struct Globals {
     std::string data_dir;                  ///< --data
     std::vector<std::string> actor_dicts;  ///< --actors
+    std::vector<std::string> verb_dicts;   ///< --verbs
     /// The knowledge base, built on first use from --data / PARLEY_DATA.
     const Knowledge& kb();
 };

@@ -29,6 +29,7 @@ const Knowledge& Globals::kb() {
         g_kb = std::make_unique<Knowledge>(data_dir.empty() ? Knowledge::default_dir()
                                                             : std::filesystem::path(data_dir));
         for (const auto& a : actor_dicts) g_kb->actor_dictionaries.emplace_back(a);
+        for (const auto& v : verb_dicts) g_kb->verb_dictionaries.emplace_back(v);
     }
     return *g_kb;
 }
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.add_option("--data", globals().data_dir, "Data directory (default: $PARLEY_DATA or the installed data/)");
     app.add_option("--actors", globals().actor_dicts, "Extra actor dictionary (PETRARCH format); repeatable");
+    app.add_option("--verbs", globals().verb_dicts, "Extra verb dictionary (PETRARCH format); repeatable");
     for (auto& [order, setup] : registry()) setup(app);
     try {
         app.parse(argc, argv);

@@ -5,6 +5,7 @@
 #include <parley/event.hpp>
 #include <parley/knowledge.hpp>
 
+#include <filesystem>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -37,5 +38,10 @@ struct EventRules {
     std::unordered_set<std::string> object_modifiers;  ///< "counterpart", "visiting": before an object
     std::unordered_set<std::string> weekdays;  ///< "saturday", "sat": bare weekdays move with tense
 };
+
+/// Adds the verbs of a PETRARCH verb dictionary (src/events/petrarch_verbs.cpp) as triggers:
+/// each verb's forms with the event type and CAMEO code its block gives. Throws Error naming
+/// the file when it cannot be read.
+void add_petrarch_verbs(const std::filesystem::path& path, EventRules& rules);
 
 }  // namespace parley::detail

@@ -55,6 +55,7 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
             triggers[t.words.front()].push_back(std::move(t));
         }
     }
+    for (const auto& path : kb.verb_dictionaries) add_petrarch_verbs(path, *this);
     for (const auto& row : kb.rows("events/cues.tsv")) {
         if (row.size() < 2) continue;
         for (const auto& phrase : split(row[1], '|')) {
