@@ -1,10 +1,12 @@
 // parley actors [--date D] FILE... : the actors found, one JSON object per line.
 #include "cli/command.hpp"
+#include "cli/db_options.hpp"
 #include "cli/inputs.hpp"
 
 #include <parley/error.hpp>
 #include <parley/extract.hpp>
 #include <parley/knowledge.hpp>
+#include <parley/query.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -18,7 +20,40 @@ namespace {
 struct ActorsArgs {
     std::vector<std::string> files;
     std::string date;
+    DbOptions db;
 };
+
+nlohmann::json null_or(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+/// Corpus mode (no FILE): the stored actors with kind, country, titles, first and last
+/// appearance and event count.
+void list_corpus_actors(const ActorsArgs& args) {
+    const EventFilter filter = make_filter(args.db);
+    Corpus corpus(db_path(args.db));
+    const auto actors = corpus.store().actors(filter);
+    const Format fmt = format_of(args.db);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : actors) {
+        if (fmt == Format::json) {
+            nlohmann::json j = {{"name", a.name},
+                                {"kind", to_string(a.kind)},
+                                {"country", null_or(a.country)},
+                                {"titles", a.titles},
+                                {"aliases", a.aliases},
+                                {"first", null_or(day_or_empty(a.first))},
+                                {"last", null_or(day_or_empty(a.last))},
+                                {"events", a.events}};
+            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            continue;
+        }
+        rows.push_back({a.name, to_string(a.kind), a.country, join(a.titles, "; "), day_or_empty(a.first),
+                        day_or_empty(a.last), std::to_string(a.events)});
+    }
+    if (fmt == Format::json) return;
+    const std::vector<std::string> header = {"name", "kind", "country", "titles", "first", "last", "events"};
+    if (fmt == Format::csv) print_csv(std::cout, header, rows);
+    else print_table(std::cout, header, rows);
+}
 
 struct Merged {
     Actor actor;
@@ -29,10 +64,15 @@ struct Merged {
 
 const Registration reg{20, [](CLI::App& app) {
     auto args = std::make_shared<ActorsArgs>();
-    auto* cmd = app.add_subcommand("actors", "List the people, countries and organisations in articles");
-    cmd->add_option("files", args->files, "Articles to read; - reads stdin")->required();
+    auto* cmd = app.add_subcommand("actors", "List the people, countries and organisations in articles, "
+                                             "or with no FILE in the corpus (--db)");
+    cmd->add_option("files", args->files, "Articles to read; - reads stdin; none: the corpus");
     cmd->add_option("--date", args->date, "Publication date YYYY-MM-DD (overrides the article's)");
+    add_db_option(cmd, args->db);
+    add_filter_options(cmd, args->db);
+    add_format_option(cmd, args->db);
     cmd->callback([args] {
+        if (args->files.empty()) return list_corpus_actors(*args);
         IngestOptions opts;
         opts.date_override = parse_date_option(args->date, "--date");
         const Knowledge& kb = globals().kb();
