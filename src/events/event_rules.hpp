@@ -35,7 +35,8 @@ struct EventRules {
     std::size_t max_trigger = 1;
     std::vector<Cue> cues;
     std::unordered_set<std::string> light_verbs;
-    std::unordered_set<std::string> object_modifiers;  ///< "counterpart", "visiting": before an object
+    std::unordered_set<std::string> object_modifiers;
+    std::unordered_set<std::string> prepositions;  ///< an object never lies beyond one  ///< "counterpart", "visiting": before an object
     std::unordered_set<std::string> weekdays;  ///< "saturday", "sat": bare weekdays move with tense
 };
 

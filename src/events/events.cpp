@@ -66,6 +66,8 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
         }
     }
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
+    if (kb.has("lexicon/prepositions.txt"))
+        for (const auto& l : kb.lines("lexicon/prepositions.txt")) prepositions.insert(fold_word(l));
     if (kb.has("events/object-modifiers.txt"))
         for (const auto& l : kb.lines("events/object-modifiers.txt")) object_modifiers.insert(fold_word(l));
     for (const auto& row : kb.rows("time/weekdays.tsv"))
@@ -324,7 +326,7 @@ private:
                 if (pass == 0 && kind(a) != ActorKind::person) continue;
                 // Walk back to the first of a coordination "X and Y met".
                 std::size_t first = k;
-                while (first > 0) {
+                while (first > 0 && !locative(m_args[first - 1])) {
                     auto c = chain(first - 1);
                     if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end()) --first;
                     else break;
@@ -368,6 +370,7 @@ private:
                         continue;
                     return std::nullopt;
                 }
+                if (m_r.prepositions.count(m_t[i].low)) return std::nullopt;
                 const bool modifier = kDeterminers.count(m_t[i].low) || m_r.object_modifiers.count(m_t[i].low) ||
                                       m_t[i].low == "his" || m_t[i].low == "her" || m_t[i].capitalised();
                 if (!modifier) ++plain;
@@ -617,7 +620,8 @@ private:
         std::string location;
         const bool passive = !trig.noun && tb > 0 &&
                              (m_t[tb - 1].low == "was" || m_t[tb - 1].low == "were" || m_t[tb - 1].low == "been" ||
-                              m_t[tb - 1].low == "being" || m_t[tb - 1].low == "be") &&
+                              m_t[tb - 1].low == "being" || m_t[tb - 1].low == "be" || m_t[tb - 1].low == "is" ||
+                              m_t[tb - 1].low == "are") &&
                              te < m_t.size() && m_t[te].low == "by";
         std::vector<std::size_t> subj;
         std::vector<int> plural;
