@@ -10,4 +10,7 @@ mkdir -p output
 ./build/parley extract data/samples/*.txt > output/events.jsonl
 ./build/parley timeline output/events.jsonl -o output/timeline.svg --title "Parley: the sample articles"
 ./build/parley graph output/events.jsonl -o output/relations.svg --title "Who met whom in the sample articles"
-echo "$(wc -l < output/events.jsonl) events -> output/events.jsonl, output/timeline.svg, output/relations.svg"
+rm -f output/parley.db output/parley.db-wal output/parley.db-shm
+./build/parley ingest --db output/parley.db data/samples/
+echo "$(wc -l < output/events.jsonl) events -> output/events.jsonl, output/timeline.svg, output/relations.svg, output/parley.db"
+./build/parley met Olmert --db output/parley.db
