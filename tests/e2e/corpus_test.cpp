@@ -246,7 +246,7 @@ fs::path synthetic_jsonl(int docs) {
         for (int k = 0; k < 10; ++k) {
             const int n = d * 10 + k;
             const int a = (n * 7) % 200, b = (n * 13 + 1) % 200 == a ? (a + 1) % 200 : (n * 13 + 1) % 200;
-            char day[11];
+            char day[32];  // room for any int, so gcc sees no truncation
             std::snprintf(day, sizeof day, "20%02d-%02d-%02d", n % 20, 1 + n % 12, 1 + n % 28);
             json e = {{"id", std::to_string(n)}, {"type", "meeting"}, {"cameo", "040"}, {"status", "occurred"},
                       {"date", {{"first", day}, {"last", day}, {"granularity", "day"}, {"expression", "Tuesday"}}},
