@@ -1,4 +1,6 @@
 // End-to-end: runs the built `parley` on real articles and checks what it prints and writes.
+#include "run_cli.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -12,51 +14,20 @@
 
 namespace {
 
+using namespace parley;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Run {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using e2e::Run;
 
 fs::path temp_dir() {
-    static fs::path dir = [] {
-        auto d = fs::temp_directory_path() / ("parley-e2e-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
+    static const fs::path dir = e2e::temp_dir("e2e");
     return dir;
 }
 
-Run run(const std::string& args, const std::string& stdin_file = "") {
-    const auto err_path = temp_dir() / "stderr.txt";
-    std::string cmd = std::string("'") + PARLEY_CLI + "' " + args + " 2>'" + err_path.string() + "'";
-    if (!stdin_file.empty()) cmd += " <'" + stdin_file + "'";
-    Run r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf;
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int st = ::pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    std::ifstream e(err_path);
-    std::stringstream ss;
-    ss << e.rdbuf();
-    r.err = ss.str();
-    return r;
-}
+Run run(const std::string& args, const std::string& stdin_file = "") { return e2e::run_cli(temp_dir(), args, stdin_file); }
 
-std::vector<json> lines(const std::string& out) {
-    std::vector<json> v;
-    std::istringstream in(out);
-    std::string l;
-    while (std::getline(in, l))
-        if (!l.empty()) v.push_back(json::parse(l));
-    return v;
-}
+std::vector<json> lines(const std::string& out) { return e2e::json_lines(out); }
 
 const std::string kSeed = std::string(PARLEY_TEST_DATA) + "/seed/ivanov-arrives-for-talks.txt";
 

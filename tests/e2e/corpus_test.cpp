@@ -1,5 +1,7 @@
 // End-to-end: the corpus commands (ingest, events, met, actors, path, central, timeline --db)
 // on the sample articles, bad database files, and an ingest killed with SIGKILL.
+#include "run_cli.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -22,15 +24,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Run {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using parley::e2e::Run;
 
 fs::path temp_dir() {
-    static fs::path dir = [] {
-        auto d = fs::temp_directory_path() / ("parley-corpus-e2e-" + std::to_string(::getpid()));
+    static const fs::path dir = [] {
+        auto d = parley::e2e::temp_dir("corpus-e2e");
         fs::remove_all(d);
         fs::create_directories(d);
         return d;
@@ -40,32 +38,9 @@ fs::path temp_dir() {
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
-Run run(const std::string& args) {
-    const auto err_path = temp_dir() / "stderr.txt";
-    std::string cmd = std::string("'") + PARLEY_CLI + "' " + args + " 2>" + q(err_path);
-    Run r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf;
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int st = ::pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    std::ifstream e(err_path);
-    std::stringstream ss;
-    ss << e.rdbuf();
-    r.err = ss.str();
-    return r;
-}
+Run run(const std::string& args) { return parley::e2e::run_cli(temp_dir(), args); }
 
-std::vector<json> lines(const std::string& out) {
-    std::vector<json> v;
-    std::istringstream in(out);
-    std::string l;
-    while (std::getline(in, l))
-        if (!l.empty()) v.push_back(json::parse(l));
-    return v;
-}
+std::vector<json> lines(const std::string& out) { return parley::e2e::json_lines(out); }
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
