@@ -277,6 +277,12 @@ PetrarchKnowledge::PetrarchKnowledge(const Knowledge& base, const fs::path& acto
     m_kb = std::make_unique<Knowledge>(m_dir);
     m_kb->actor_dictionaries = base.actor_dictionaries;
     m_kb->actor_dictionaries.push_back(repaired);
+    // The records' verbs are coded by the suite's own verb dictionary, which lies beside the
+    // actors: its verbs become triggers with the codes the records expect.
+    m_kb->verb_dictionaries = base.verb_dictionaries;
+    const auto verbs = actors_file.parent_path() / "PETR.Validate.verbs.txt";
+    std::error_code verbs_ec;
+    if (fs::is_regular_file(verbs, verbs_ec)) m_kb->verb_dictionaries.push_back(verbs);
 }
 
 PetrarchKnowledge::~PetrarchKnowledge() {

@@ -114,12 +114,13 @@ TEST(PetrarchEval, UnitTestRecordsMeetTheFloors) {
     ASSERT_EQ(r.scored.size(), 66u);
     EXPECT_EQ(r.codings, 135u);
     const auto report = format_petrarch_report(r, true);
-    // Measured: root 9/66, actors 2/66, both 1/66 (docs/evaluation.md). Far below the
+    // Measured with the suite's verb dictionary as triggers: root 10/66, actors 3/66, both
+    // 2/66, no event 48/66 (without it: root 7, actors 2, both 1, no event 54). Far below the
     // issue's 80% targets; these floors only catch regressions.
-    EXPECT_GE(r.root_ok, 8u) << report;
+    EXPECT_GE(r.root_ok, 9u) << report;
     EXPECT_GE(r.actors_ok, 2u) << report;
     EXPECT_GE(r.both_ok, 1u) << report;
-    EXPECT_LE(r.no_event, 53u) << report;
+    EXPECT_LE(r.no_event, 49u) << report;
 }
 
 TEST(PetrarchEval, MissingDictionaryIsAnError) {
