@@ -38,7 +38,8 @@ const Registration reg{30, [](CLI::App& app) {
         }
         const Knowledge& kb = globals().kb();
         for (const auto& file : args->files) {
-            const Document doc = load_document(file, kb, opts);
+            // The text the extractor reads (title first), so offsets agree with `parley extract`.
+            const Document doc = lead_with_title(load_document(file, kb, opts));
             Diagnostics diags;
             for (const auto& t : find_times(doc, kb, &diags)) {
                 nlohmann::json j;
