@@ -228,6 +228,26 @@ TEST(Events, VisitsAbroadOnlyAndToTheCountryOfTheCity) {
     EXPECT_EQ(find(x, EventType::visit, "Barack Obama"), nullptr);  // travel at home
 }
 
+TEST(Events, DeparturesAndArrivalsAreVisits) {
+    auto x = run(
+        "Iranian Foreign Minister Mohammad Javad Zarif left for Moscow on Sunday for talks with Russian "
+        "Foreign Minister Sergei Lavrov.\n\nChinese Premier Li Keqiang is due in Berlin on Thursday."
+        "\n\nIndian Prime Minister Narendra Modi paid a visit to Kabul last month.",
+        "2016-01-06");
+    const Event* a = find(x, EventType::visit, "Mohammad Javad Zarif", "Russia");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->location, "Moscow");
+    EXPECT_NE(find(x, EventType::meeting, "Mohammad Javad Zarif", "Sergei Lavrov"), nullptr);
+    const Event* b = find(x, EventType::visit, "Li Keqiang", "Germany");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->status, EventStatus::scheduled);
+    EXPECT_EQ(day(b->date.first), "2016-01-07");
+    const Event* c = find(x, EventType::visit, "Narendra Modi", "Afghanistan");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(day(c->date.first), "2015-12-01");
+    EXPECT_EQ(day(c->date.last), "2015-12-31");
+}
+
 TEST(Events, OnePersonOneNameAcrossArticles) {
     auto a = run("Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert on Monday.");
     auto b = run("The talks were tense.\n\nPresident Abbas met Olmert on Tuesday, aides said.", "2003-05-21");
