@@ -34,6 +34,7 @@ struct EventRules {
     std::unordered_map<std::string, std::vector<Trigger>> triggers;  ///< by first word
     std::size_t max_trigger = 1;
     std::vector<Cue> cues;
+    std::unordered_map<std::string, std::vector<const Cue*>> cues_by_first;  ///< into `cues`
     std::unordered_set<std::string> light_verbs;
     std::unordered_set<std::string> object_modifiers;
     std::unordered_set<std::string> prepositions;  ///< an object never lies beyond one  ///< "counterpart", "visiting": before an object

@@ -56,6 +56,7 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
         }
     }
     for (const auto& path : kb.verb_dictionaries) add_petrarch_verbs(path, *this);
+    // cues_by_first is filled after all cues are read (pointers into `cues` must not move).
     for (const auto& row : kb.rows("events/cues.tsv")) {
         if (row.size() < 2) continue;
         for (const auto& phrase : split(row[1], '|')) {
@@ -65,6 +66,7 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
             if (!c.words.empty()) cues.push_back(std::move(c));
         }
     }
+    for (const auto& c : cues) cues_by_first[c.words.front()].push_back(&c);
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
     if (kb.has("lexicon/prepositions.txt"))
         for (const auto& l : kb.lines("lexicon/prepositions.txt")) prepositions.insert(fold_word(l));
@@ -80,6 +82,7 @@ namespace {
 
 using detail::Tok;
 using detail::TokShape;
+using detail::Cue;
 using detail::Trigger;
 
 struct Arg {
@@ -470,7 +473,8 @@ private:
         std::size_t lo = at > window ? at - window : 0;
         for (std::size_t i = at; i-- > lo;) {
             if (clause_break(i) || m_t[i].low == ",") break;
-            for (const auto& c : m_r.cues) {
+            for (const Cue* cp : cues_from(i)) {
+                const Cue& c = *cp;
                 if (i + c.words.size() > at) continue;
                 bool ok = true;
                 for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
@@ -482,8 +486,16 @@ private:
         return found;
     }
 
+    // The cues whose first word is token i (an index, not a scan of every cue).
+    const std::vector<const Cue*>& cues_from(std::size_t i) const {
+        static const std::vector<const Cue*> none;
+        auto it = m_r.cues_by_first.find(m_t[i].low);
+        return it == m_r.cues_by_first.end() ? none : it->second;
+    }
+
     bool cue_at(std::size_t i, std::size_t len) const {
-        for (const auto& c : m_r.cues) {
+        for (const Cue* cp : cues_from(i)) {
+            const Cue& c = *cp;
             if (c.kind == "scheduled" || c.kind == "reported" || c.words.size() <= len) continue;
             bool ok = i + c.words.size() <= m_t.size();
             for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
@@ -496,7 +508,8 @@ private:
     std::string cue_after(std::size_t from, std::size_t window, bool noun) const {
         for (std::size_t i = from; i < m_t.size() && i < from + window; ++i) {
             if (clause_break(i)) break;
-            for (const auto& c : m_r.cues) {
+            for (const Cue* cp : cues_from(i)) {
+                const Cue& c = *cp;
                 if (c.kind != "cancelled" && !(noun && c.kind == "scheduled_after")) continue;
                 bool ok = i + c.words.size() <= m_t.size();
                 for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
