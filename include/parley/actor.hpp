@@ -15,10 +15,10 @@ enum class ActorKind : uint8_t { person, country, organisation, group };
 const char* to_string(ActorKind);
 
 struct Actor {
-    std::string name;     ///< canonical: full name as first introduced ("Igor Ivanov")
+    std::string name;  ///< canonical: full name as first introduced ("Igor Ivanov")
     ActorKind kind = ActorKind::person;
-    std::string country;  ///< ISO 3166 alpha-3 ("RUS"), empty when unknown
-    std::string sector;   ///< CAMEO-style sector: GOV, MIL, DIP, ... (may be empty)
+    std::string country;               ///< ISO 3166 alpha-3 ("RUS"), empty when unknown
+    std::string sector;                ///< CAMEO-style sector: GOV, MIL, DIP, ... (may be empty)
     std::vector<std::string> titles;   ///< "Foreign Minister"
     std::vector<std::string> aliases;  ///< every surface form seen ("Mr Ivanov", "Ivanov")
     uint32_t mentions = 0;
@@ -26,14 +26,14 @@ struct Actor {
 
 /// How an actor was referred to.
 enum class MentionForm : uint8_t {
-    name,      ///< "Igor Ivanov", "Russian Prime Minister Sergei Stepashin"
-    surname,   ///< "Ivanov", "Mr Ivanov"
-    title,     ///< "the Secretary of State" (resolved to the holder in scope)
-    pronoun,   ///< "he", "his"
-    country,   ///< "Russia", "the United States"
-    metonym,   ///< "Moscow", "the Kremlin" (a capital standing for its government)
+    name,     ///< "Igor Ivanov", "Russian Prime Minister Sergei Stepashin"
+    surname,  ///< "Ivanov", "Mr Ivanov"
+    title,    ///< "the Secretary of State" (resolved to the holder in scope)
+    pronoun,  ///< "he", "his"
+    country,  ///< "Russia", "the United States"
+    metonym,  ///< "Moscow", "the Kremlin" (a capital standing for its government)
     organisation,
-    group,     ///< "Russian defence officials"
+    group,  ///< "Russian defence officials"
 };
 
 /// One occurrence of an actor in the text.
@@ -42,9 +42,9 @@ struct Mention {
     uint32_t end = 0;
     uint32_t head_begin = 0;  ///< the name itself
     uint32_t head_end = 0;
-    int actor = -1;           ///< index into ActorTable::actors
+    int actor = -1;  ///< index into ActorTable::actors
     uint32_t sentence = 0;
-    std::string title;        ///< title used in this mention, if any
+    std::string title;  ///< title used in this mention, if any
     MentionForm form = MentionForm::name;
 };
 
@@ -59,7 +59,7 @@ struct PlaceMention {
 
 struct ActorTable {
     std::vector<Actor> actors;
-    std::vector<Mention> mentions;  ///< in text order
+    std::vector<Mention> mentions;     ///< in text order
     std::vector<PlaceMention> places;  ///< in text order (capitals appear here and as metonyms)
 };
 

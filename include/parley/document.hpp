@@ -37,7 +37,7 @@ struct Document {
     /// extractor reads headlines too); empty otherwise.
     Span title_span;
     std::optional<date::sys_days> publication;  ///< the anchor for relative dates
-    std::string publication_text;               ///< as written, e.g. "Wednesday 21 July 1999 23:02 BST"
+    std::string publication_text;  ///< as written, e.g. "Wednesday 21 July 1999 23:02 BST"
     DateOrigin publication_origin = DateOrigin::none;
     /// Cleaned body: paragraphs separated by "\n\n", boilerplate removed, words broken
     /// across a line joined ("Vice- President" -> "Vice-President").

@@ -12,13 +12,13 @@ namespace parley {
 /// A failure the caller must report: unreadable file, bad encoding, bad option.
 /// what() is one line: "FILE: reason".
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// Thrown for malformed input (not UTF-8, binary, empty, ...).
 class InputError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

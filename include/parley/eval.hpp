@@ -79,7 +79,7 @@ std::string format_event_date(const EventDate& d);
 /// in organisations.tsv; a country matches its name, a common name ("Britain", "the US") or its
 /// ISO alpha-3 code.
 class NameMatcher {
-public:
+  public:
     /// Honorifics (Mr, Mrs, Ms, Dr, Sir) only; no title list, no country table.
     NameMatcher();
     /// Adds, when the files exist, the titles of data/gazetteer/titles.tsv (title, sector,
@@ -106,7 +106,7 @@ public:
     std::size_t title_count() const { return m_titles.size(); }
     std::size_t country_count() const { return m_country_codes.size(); }
 
-private:
+  private:
     struct Tokens {
         std::vector<std::string> words;  ///< folded
         std::vector<bool> upper;         ///< written all in capitals (an acronym candidate)
@@ -115,13 +115,13 @@ private:
     std::size_t title_prefix(const std::vector<std::string>& words, std::size_t at) const;
     void add_title(std::string_view title);
 
-    std::unordered_set<std::string> m_titles;     ///< folded, tokens joined by one space
+    std::unordered_set<std::string> m_titles;  ///< folded, tokens joined by one space
     std::size_t m_title_max_words = 1;
     /// Words dropped before a title: nationalities, countries, organisations ("russian",
     /// "us", "un" in "UN Secretary-General Antonio Guterres").
     std::unordered_set<std::string> m_qualifiers;
-    std::unordered_map<std::string, std::string> m_countries;  ///< folded name/alias -> code
-    std::unordered_map<std::string, std::string> m_orgs;       ///< folded name/alias -> code
+    std::unordered_map<std::string, std::string> m_countries;      ///< folded name/alias -> code
+    std::unordered_map<std::string, std::string> m_orgs;           ///< folded name/alias -> code
     std::unordered_map<std::string, std::string> m_country_codes;  ///< "SUN" -> "USR"
 };
 
@@ -206,14 +206,14 @@ struct Report {
 
 /// Accumulates documents; counts are summed over documents (micro-averaged).
 class Scorer {
-public:
+  public:
     explicit Scorer(const NameMatcher& names) : m_names(names) {}
     /// Scores one document and adds it to the report; returns its pairings.
     const DocumentScore& add(std::vector<Event> extracted, GoldDocument gold);
     const Report& report() const { return m_report; }
     const std::vector<DocumentScore>& documents() const { return m_docs; }
 
-private:
+  private:
     const NameMatcher& m_names;
     Report m_report;
     std::vector<DocumentScore> m_docs;

@@ -10,7 +10,15 @@
 namespace parley {
 
 enum class EventType : uint8_t {
-    meeting, visit, phone_call, statement, negotiation, agreement, appeal, mediation, other
+    meeting,
+    visit,
+    phone_call,
+    statement,
+    negotiation,
+    agreement,
+    appeal,
+    mediation,
+    other
 };
 const char* to_string(EventType);
 std::optional<EventType> event_type_from_string(std::string_view);

@@ -36,7 +36,7 @@ struct CentralityScore {
 };
 
 class CorpusGraph {
-public:
+  public:
     /// Reads every (event, actor) pair of the store.
     static CorpusGraph load(const Store& store);
     /// Builds from rows already in memory, ordered or not (tests, benchmarks).
@@ -62,7 +62,7 @@ public:
     /// Degree and betweenness centrality of every actor with an event in the window, best first.
     std::vector<CentralityScore> centrality(const EventFilter& f) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m;
 };

@@ -36,7 +36,8 @@ Document lead_with_title(Document doc);
 /// True when the bytes look like HTML rather than plain text.
 bool looks_like_html(std::string_view bytes);
 
-/// Checks the bytes are non-empty, valid UTF-8 text (no NUL bytes); throws InputError naming `source`.
+/// Checks the bytes are non-empty, valid UTF-8 text (no NUL bytes); throws InputError naming
+/// `source`.
 void check_text_input(std::string_view bytes, const std::string& source);
 
 /// Finds a publication date stamp near the top of plain text:

@@ -16,7 +16,7 @@ namespace parley {
 /// Stages keep their own table types and ask for them with get<T>(); each T is built
 /// once from the files (T must be constructible from const Knowledge&). Thread-safe.
 class Knowledge {
-public:
+  public:
     /// `dir` is the data directory (holding boilerplate.txt, gazetteer/, time/, ...).
     explicit Knowledge(std::filesystem::path dir);
 
@@ -50,7 +50,7 @@ public:
         return static_cast<const Holder<T>&>(*it->second).value;
     }
 
-private:
+  private:
     struct HolderBase {
         virtual ~HolderBase() = default;
     };

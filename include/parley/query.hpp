@@ -19,11 +19,11 @@ const std::vector<EventType>& encounter_types();
 
 /// A command-line name that fits several actors: what() lists them, candidates() has them.
 class AmbiguousActor : public Error {
-public:
+  public:
     AmbiguousActor(const std::string& name, std::vector<StoredActor> candidates);
     const std::vector<StoredActor>& candidates() const { return m_candidates; }
 
-private:
+  private:
     std::vector<StoredActor> m_candidates;
 };
 
@@ -34,8 +34,9 @@ struct Encounter {
 };
 
 struct PathLink {
-    StoredActor actor;               ///< the actor reached
-    std::optional<StoredEvent> via;  ///< the event linking it to the previous one (none at the start)
+    StoredActor actor;  ///< the actor reached
+    std::optional<StoredEvent>
+        via;  ///< the event linking it to the previous one (none at the start)
 };
 
 struct CentralActor {
@@ -45,7 +46,7 @@ struct CentralActor {
 };
 
 class Corpus {
-public:
+  public:
     /// Opens an existing corpus read-only (Error when missing or not a Parley database).
     explicit Corpus(const std::filesystem::path& db);
     explicit Corpus(Store store);
@@ -71,7 +72,7 @@ public:
     /// Actors ranked by betweenness, then degree, over encounters in the window.
     std::vector<CentralActor> central(EventFilter f, std::size_t top) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m;
 };

@@ -63,7 +63,7 @@ struct StoredActor {
 
 struct StoredEvent {
     int64_t id = 0;
-    Event event;                  ///< participant names canonical; `sources` every reporting document
+    Event event;  ///< participant names canonical; `sources` every reporting document
     std::vector<int64_t> actors;  ///< parallel to event.participants
 };
 
@@ -77,7 +77,7 @@ struct EventActorRow {
 };
 
 class Store {
-public:
+  public:
     enum class Mode { read_write, read_only };
     static constexpr int kSchemaVersion = 1;
 
@@ -97,7 +97,8 @@ public:
     bool has_document(const std::string& source, const std::string& hash) const;
 
     /// Every stored document's source and content hash.
-    void for_each_document(const std::function<void(const std::string& source, const std::string& hash)>& fn) const;
+    void for_each_document(
+        const std::function<void(const std::string& source, const std::string& hash)>& fn) const;
 
     std::size_t count_documents() const;
     std::size_t count_events() const;
@@ -122,7 +123,7 @@ public:
     /// SQLite's integrity check: "ok" or the first problem.
     std::string integrity_check() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m;
 };

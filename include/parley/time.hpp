@@ -14,7 +14,17 @@ namespace parley {
 class Knowledge;
 
 enum class Granularity : uint8_t {
-    unknown, day, weekend, week, month, season, quarter, half, year, decade, century
+    unknown,
+    day,
+    weekend,
+    week,
+    month,
+    season,
+    quarter,
+    half,
+    year,
+    decade,
+    century
 };
 const char* to_string(Granularity);
 
@@ -30,9 +40,9 @@ struct TimeSpan {
     std::optional<date::sys_days> last;
     Granularity granularity = Granularity::unknown;
     TimexType type = TimexType::date;
-    std::string expression;   ///< the text as written
-    Span span;                ///< byte offsets in the text searched
-    std::string timex;        ///< TIMEX3 value: "1999-07-20", "1999-W29-WE", "P4D", "PRESENT_REF"
+    std::string expression;  ///< the text as written
+    Span span;               ///< byte offsets in the text searched
+    std::string timex;       ///< TIMEX3 value: "1999-07-20", "1999-W29-WE", "P4D", "PRESENT_REF"
     std::optional<date::sys_days> anchor;  ///< the date it was resolved against
     bool ok() const { return first.has_value() && last.has_value(); }
 };

@@ -66,8 +66,7 @@ std::string person_role(const detail::PersonEntry& person, date::sys_days day) {
         if ((r.from && day < *r.from) || (r.to && day > *r.to)) continue;
         const bool dated = r.from || r.to;
         // Open bounds count as very long, so that a closed interval beats a half-open one.
-        const long len = dated ? (r.from && r.to ? (*r.to - *r.from).count() : 1L << 30)
-                               : 1L << 31;
+        const long len = dated ? (r.from && r.to ? (*r.to - *r.from).count() : 1L << 30) : 1L << 31;
         if (!best || len < best_len) {
             best = &r;
             best_len = len;
@@ -82,39 +81,41 @@ std::string actor_code(const Participant& p, date::sys_days day, const Knowledge
     const auto& gaz = kb.get<detail::Gazetteer>();
     const auto& t = kb.get<CodeTables>();
     switch (p.kind) {
-    case ActorKind::person: {
-        if (auto idx = gaz.person_by_name(detail::fold_phrase(p.name))) {
-            auto code = person_role(gaz.people()[*idx], day);
-            if (!code.empty()) return code;
+        case ActorKind::person: {
+            if (auto idx = gaz.person_by_name(detail::fold_phrase(p.name))) {
+                auto code = person_role(gaz.people()[*idx], day);
+                if (!code.empty()) return code;
+            }
+            const auto country = country_of(gaz, p);
+            const auto sector = title_sector(gaz, t, p.title);
+            if (country.empty() && sector.empty()) return {};
+            return (country.empty() ? "---" : country) + sector;
         }
-        const auto country = country_of(gaz, p);
-        const auto sector = title_sector(gaz, t, p.title);
-        if (country.empty() && sector.empty()) return {};
-        return (country.empty() ? "---" : country) + sector;
-    }
-    case ActorKind::country:
-        return upper(country_of(gaz, p));
-    case ActorKind::organisation: {
-        if (const auto* m = lookup(gaz, p.name, detail::GazKind::organisation)) {
-            const auto& o = gaz.organisations()[m->index];
-            const auto code = upper(o.code);
-            if (code.size() > 3) return code;
-            const auto country = p.country.empty() ? o.country : p.country;
-            if (country.empty() || country == code) return code;
-            return country + t.sector(code);
+        case ActorKind::country:
+            return upper(country_of(gaz, p));
+        case ActorKind::organisation: {
+            if (const auto* m = lookup(gaz, p.name, detail::GazKind::organisation)) {
+                const auto& o = gaz.organisations()[m->index];
+                const auto code = upper(o.code);
+                if (code.size() > 3) return code;
+                const auto country = p.country.empty() ? o.country : p.country;
+                if (country.empty() || country == code) return code;
+                return country + t.sector(code);
+            }
+            return upper(p.country);
         }
-        return upper(p.country);
-    }
-    case ActorKind::group: {
-        const auto country = country_of(gaz, p);
-        std::string_view name = p.name;
-        const auto sp = name.rfind(' ');
-        const auto head = detail::fold_phrase(sp == std::string_view::npos ? name : name.substr(sp + 1));
-        auto it = t.group_sector.find(head);
-        std::string sector = it != t.group_sector.end() ? it->second : title_sector(gaz, t, p.title);
-        if (country.empty() && sector.empty()) return {};
-        return (country.empty() ? "---" : country) + sector;
-    }
+        case ActorKind::group: {
+            const auto country = country_of(gaz, p);
+            std::string_view name = p.name;
+            const auto sp = name.rfind(' ');
+            const auto head =
+                detail::fold_phrase(sp == std::string_view::npos ? name : name.substr(sp + 1));
+            auto it = t.group_sector.find(head);
+            std::string sector =
+                it != t.group_sector.end() ? it->second : title_sector(gaz, t, p.title);
+            if (country.empty() && sector.empty()) return {};
+            return (country.empty() ? "---" : country) + sector;
+        }
     }
     return {};
 }

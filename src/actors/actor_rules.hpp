@@ -15,11 +15,11 @@ class Gazetteer;
 struct ActorRules {
     explicit ActorRules(const Knowledge& kb);
     const Gazetteer* gaz;
-    std::unordered_set<std::string> honorifics;      ///< mr, mrs, dr, sir
-    std::unordered_set<std::string> particles;       ///< al, el, bin, de, van
-    std::unordered_set<std::string> non_name_heads;  ///< ministry, office, council: not people
-    std::unordered_set<std::string> group_nouns;     ///< officials, diplomats, negotiators
-    std::unordered_set<std::string> subordinators;   ///< after, before, while: clause openers
+    std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir
+    std::unordered_set<std::string> particles;         ///< al, el, bin, de, van
+    std::unordered_set<std::string> non_name_heads;    ///< ministry, office, council: not people
+    std::unordered_set<std::string> group_nouns;       ///< officials, diplomats, negotiators
+    std::unordered_set<std::string> subordinators;     ///< after, before, while: clause openers
     std::unordered_set<std::string> ambiguous_titles;  ///< general, chief: also plain words
     std::unordered_set<std::string> speech_verbs;      ///< said, told: a lone name that speaks
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and

@@ -62,7 +62,8 @@ ActorRules::ActorRules(const Knowledge& kb)
                 b = e + 1;
             }
     }
-    for (const char* w : {"of", "the", "for", "and", "de", "du", "des", "la", "le", "al", "el", "on", "in", "-", "&", "."})
+    for (const char* w : {"of", "the", "for", "and", "de", "du", "des", "la", "le", "al", "el",
+                          "on", "in", "-", "&", "."})
         phrase_words.insert(w);
     const auto& people = gaz->people();
     for (uint32_t i = 0; i < people.size(); ++i) {
@@ -82,7 +83,19 @@ using detail::GazMatch;
 using detail::Tok;
 using detail::TokShape;
 
-enum class ChunkKind : uint8_t { none, country, adj, metonym, org, title, place, known_person, name, honorific, pronoun };
+enum class ChunkKind : uint8_t {
+    none,
+    country,
+    adj,
+    metonym,
+    org,
+    title,
+    place,
+    known_person,
+    name,
+    honorific,
+    pronoun
+};
 
 struct Chunk {
     ChunkKind kind = ChunkKind::none;
@@ -101,12 +114,14 @@ std::string title_case(std::string_view s) {
     return out;
 }
 
-// Last name token of a person, particles stripped: "Hafez el Assad" -> "assad", "al-Assad" -> "assad".
+// Last name token of a person, particles stripped: "Hafez el Assad" -> "assad", "al-Assad" ->
+// "assad".
 std::string surname_key(const std::vector<std::string>& low, const detail::ActorRules& r) {
     if (low.empty()) return {};
     std::string last = low.back();
     auto dash = last.find('-');
-    if (dash != std::string::npos && r.particles.count(last.substr(0, dash))) last = last.substr(dash + 1);
+    if (dash != std::string::npos && r.particles.count(last.substr(0, dash)))
+        last = last.substr(dash + 1);
     return last;
 }
 
@@ -117,7 +132,7 @@ struct PersonRec {
 };
 
 class DocActors {
-public:
+  public:
     DocActors(const Document& doc, const detail::ActorRules& rules) : m_doc(doc), m_r(rules) {}
 
     ActorTable run() {
@@ -137,9 +152,12 @@ public:
         if (m_doc.publication)
             for (auto& a : m_table.actors) {
                 if (a.kind != ActorKind::person || !a.titles.empty()) continue;
-                const auto terms = gaz().offices_of(detail::fold_phrase(a.name), *m_doc.publication);
+                const auto terms =
+                    gaz().offices_of(detail::fold_phrase(a.name), *m_doc.publication);
                 for (const auto* term : terms) {
-                    if (!a.country.empty() && term->country.size() == 3 && term->country != a.country) continue;
+                    if (!a.country.empty() && term->country.size() == 3 &&
+                        term->country != a.country)
+                        continue;
                     a.titles.push_back(term->title);
                     if (a.country.empty() && term->country.size() == 3) a.country = term->country;
                     break;
@@ -152,7 +170,7 @@ public:
         return std::move(m_table);
     }
 
-private:
+  private:
     const Document& m_doc;
     const detail::ActorRules& m_r;
     ActorTable m_table;
@@ -161,15 +179,16 @@ private:
     std::vector<PersonRec> m_people;
     std::unordered_map<std::string, int> m_by_key;  // country/org code -> actor
     int m_last_person = -1;
-    int m_cur_first = -1;     // first person named in the current sentence
+    int m_cur_first = -1;                             // first person named in the current sentence
     std::unordered_set<int> m_people_named_in_title;  // headlines shorten names
-    uint32_t m_si = 0;        // the sentence being read
+    uint32_t m_si = 0;                                // the sentence being read
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
-    int m_prev_subject = -1;  // first person named in the last sentence that named one
+    int m_prev_subject = -1;               // first person named in the last sentence that named one
 
     bool is_title(uint32_t si) const {
         const auto& s = m_doc.sentences[si];
-        return m_doc.title_span.size() > 0 && s.begin >= m_doc.title_span.begin && s.end <= m_doc.title_span.end;
+        return m_doc.title_span.size() > 0 && s.begin >= m_doc.title_span.begin &&
+               s.end <= m_doc.title_span.end;
     }
 
     // "President Bush Meets With Abbas": in a Title-Case headline, ordinary words that the body
@@ -183,8 +202,9 @@ private:
             }
         if (words < 3 || caps * 3 < words * 2) return;
         for (std::size_t i = 1; i < t.size(); ++i)
-            if (t[i].shape == TokShape::cap && gaz().is_common_word(t[i].low) && !m_inner_caps.count(t[i].low) &&
-                !gaz().find(t[i].low) && !m_r.by_surname.count(t[i].low))
+            if (t[i].shape == TokShape::cap && gaz().is_common_word(t[i].low) &&
+                !m_inner_caps.count(t[i].low) && !gaz().find(t[i].low) &&
+                !m_r.by_surname.count(t[i].low))
                 t[i].shape = TokShape::lower;
     }
 
@@ -208,7 +228,9 @@ private:
         for (std::size_t n = 1; n <= maxn; ++n) {
             const Tok& k = t[i + n - 1];
             if (!k.is_word() && k.low != "-" && k.low != "." && k.low != "&") break;
-            if (n > 1 && !k.capitalised() && k.shape != TokShape::number && !m_r.phrase_words.count(k.low)) break;
+            if (n > 1 && !k.capitalised() && k.shape != TokShape::number &&
+                !m_r.phrase_words.count(k.low))
+                break;
             if (n > 1) key += ' ';
             key += k.low;
             if (const auto* hits = gaz().find(key)) {
@@ -226,23 +248,46 @@ private:
                               const std::vector<GazMatch>& hits) const {
         const bool cap = t[b].capitalised();
         // Short all-lowercase keys like "us" or "chad" are only names when capitalised.
-        const bool upper_short = t[b].shape == TokShape::upper && e - b == 1 && t[b].low.size() <= 3;
+        const bool upper_short =
+            t[b].shape == TokShape::upper && e - b == 1 && t[b].low.size() <= 3;
         std::optional<Chunk> best;
         int best_rank = 99;
         for (const auto& h : hits) {
             ChunkKind k = ChunkKind::none;
             int rank = 9;
             switch (h.kind) {
-                case GazKind::country_name: k = ChunkKind::country; rank = 1; break;
-                case GazKind::country_adj: k = ChunkKind::adj; rank = 2; break;
-                case GazKind::organisation: k = ChunkKind::org; rank = 3; break;
-                case GazKind::country_metonym: k = ChunkKind::metonym; rank = 4; break;
-                case GazKind::person: k = ChunkKind::known_person; rank = 5; break;
-                case GazKind::place: k = ChunkKind::place; rank = 6; break;
-                case GazKind::title: k = ChunkKind::title; rank = 7; break;
+                case GazKind::country_name:
+                    k = ChunkKind::country;
+                    rank = 1;
+                    break;
+                case GazKind::country_adj:
+                    k = ChunkKind::adj;
+                    rank = 2;
+                    break;
+                case GazKind::organisation:
+                    k = ChunkKind::org;
+                    rank = 3;
+                    break;
+                case GazKind::country_metonym:
+                    k = ChunkKind::metonym;
+                    rank = 4;
+                    break;
+                case GazKind::person:
+                    k = ChunkKind::known_person;
+                    rank = 5;
+                    break;
+                case GazKind::place:
+                    k = ChunkKind::place;
+                    rank = 6;
+                    break;
+                case GazKind::title:
+                    k = ChunkKind::title;
+                    rank = 7;
+                    break;
             }
             if (k != ChunkKind::title && !cap) continue;
-            if (k == ChunkKind::title && t[b].shape == TokShape::upper && !upper_short && e - b > 1) {
+            if (k == ChunkKind::title && t[b].shape == TokShape::upper && !upper_short &&
+                e - b > 1) {
                 // ALL-CAPS run of a headline: still a title.
             }
             if (rank < best_rank) {
@@ -294,10 +339,13 @@ private:
                 continue;
             }
             const Tok& k = t[i];
-            const bool third = (k.shape == TokShape::lower || (k.sentence_start && k.shape == TokShape::cap)) &&
-                               (k.low == "he" || k.low == "she" || k.low == "his" || k.low == "her" || k.low == "him");
+            const bool third =
+                (k.shape == TokShape::lower || (k.sentence_start && k.shape == TokShape::cap)) &&
+                (k.low == "he" || k.low == "she" || k.low == "his" || k.low == "her" ||
+                 k.low == "him");
             const bool first = (k.low == "i" && k.shape == TokShape::upper) ||
-                               (k.low == "my" && !m_r.particles.count(k.low)) || (k.low == "me" && k.shape == TokShape::lower);
+                               (k.low == "my" && !m_r.particles.count(k.low)) ||
+                               (k.low == "me" && k.shape == TokShape::lower);
             if (third || first) {
                 out.push_back(Chunk{ChunkKind::pronoun, i, i + 1, 0});
                 ++i;
@@ -313,10 +361,11 @@ private:
                         auto g = gaz_at(t, j);
                         // "George Washington", "Denzel Washington": a one-word place right after
                         // a first name, with no more name after it, is a surname.
-                        const bool surname_like = g && g->e == j + 1 &&
-                                                  (g->kind == ChunkKind::metonym || g->kind == ChunkKind::place) &&
-                                                  j == i + 1 && !t[i].possessive && !gaz().is_common_word(t[i].low) &&
-                                                  (j + 1 >= t.size() || !name_token(t, j + 1));
+                        const bool surname_like =
+                            g && g->e == j + 1 &&
+                            (g->kind == ChunkKind::metonym || g->kind == ChunkKind::place) &&
+                            j == i + 1 && !t[i].possessive && !gaz().is_common_word(t[i].low) &&
+                            (j + 1 >= t.size() || !name_token(t, j + 1));
                         if (g && g->kind != ChunkKind::known_person && !surname_like) break;
                     }
                     ++j;
@@ -381,7 +430,8 @@ private:
 
     // Country of a modifier chunk (adjective, country name, metonym; possessive or not).
     const detail::CountryEntry* modifier_country(const Chunk& c) const {
-        if (c.kind == ChunkKind::country || c.kind == ChunkKind::adj || c.kind == ChunkKind::metonym)
+        if (c.kind == ChunkKind::country || c.kind == ChunkKind::adj ||
+            c.kind == ChunkKind::metonym)
             return &gaz().countries()[c.index];
         return nullptr;
     }
@@ -396,7 +446,8 @@ private:
 
     // Looks left of name chunk k for "[the] [Country|Adj|Country's] TITLE [,]" or an honorific,
     // and right for ", [the] [Country] TITLE" or "of COUNTRY".
-    PersonContext context_of(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k) const {
+    PersonContext context_of(const std::vector<Tok>& t, const std::vector<Chunk>& ch,
+                             std::size_t k) const {
         PersonContext pc{{}, {}, ch[k].b, ch[k].e};
         std::size_t j = k;
         auto adjacent = [&](std::size_t left, std::size_t right_tok, bool allow_comma) {
@@ -420,12 +471,14 @@ private:
                 pc.country = gaz().countries()[ch[j - 1].index].code;
                 pc.begin_tok = ch[j - 2].b;
                 j -= 2;
-                if (j > 0 && modifier_country(ch[j - 1]) && ch[j - 1].e == ch[j].b) pc.begin_tok = ch[j - 1].b;
+                if (j > 0 && modifier_country(ch[j - 1]) && ch[j - 1].e == ch[j].b)
+                    pc.begin_tok = ch[j - 1].b;
                 return pc;
             }
         }
         std::size_t titles_seen = 0;
-        while (j > 0 && ch[j - 1].kind == ChunkKind::title && adjacent(j - 1, ch[j].b, titles_seen == 0)) {
+        while (j > 0 && ch[j - 1].kind == ChunkKind::title &&
+               adjacent(j - 1, ch[j].b, titles_seen == 0)) {
             // "Secretary of State Warren M. Christopher"; "Deputy Prime Minister" is one title.
             const auto& te = gaz().titles()[ch[j - 1].index];
             if (pc.title.empty()) pc.title = te.title;
@@ -434,12 +487,14 @@ private:
             ++titles_seen;
             if (j > 0 && ch[j - 1].kind == ChunkKind::name && ch[j - 1].e == ch[j].b &&
                 ch[j - 1].e - ch[j - 1].b <= 2 && all_common(t, ch[j - 1])) {
-                pc.title = std::string(span_text(t, ch[j - 1].b, ch[j].e));  // "Agriculture Secretary"
+                pc.title =
+                    std::string(span_text(t, ch[j - 1].b, ch[j].e));  // "Agriculture Secretary"
                 pc.begin_tok = ch[j - 1].b;
                 --j;
             }
-            if (j > 0 && (ch[j - 1].kind == ChunkKind::country || ch[j - 1].kind == ChunkKind::adj ||
-                          ch[j - 1].kind == ChunkKind::metonym) &&
+            if (j > 0 &&
+                (ch[j - 1].kind == ChunkKind::country || ch[j - 1].kind == ChunkKind::adj ||
+                 ch[j - 1].kind == ChunkKind::metonym) &&
                 ch[j - 1].e == ch[j].b) {
                 pc.country = gaz().countries()[ch[j - 1].index].code;
                 pc.begin_tok = ch[j - 1].b;
@@ -451,7 +506,9 @@ private:
             (ch[j - 1].kind == ChunkKind::adj ||
              ((ch[j - 1].kind == ChunkKind::country || ch[j - 1].kind == ChunkKind::metonym) &&
               t[ch[j - 1].e - 1].possessive))) {
-            pc.country = gaz().countries()[ch[j - 1].index].code;  // "Syrian Hafez al-Assad", "Syria's Assad"
+            pc.country = gaz()
+                             .countries()[ch[j - 1].index]
+                             .code;  // "Syrian Hafez al-Assad", "Syria's Assad"
             pc.begin_tok = ch[j - 1].b;
         }
         // Right: ", the US Vice-President," / ", Israel's prime minister" / "of Israel"
@@ -479,14 +536,14 @@ private:
                     if (pc.country.empty()) pc.country = ctry;
                     pc.end_tok = ch[q].e;
                     std::size_t of = ch[q].e;
-                    if (pc.country.empty() && of + 1 < t.size() && t[of].low == "of" && q + 1 < ch.size() &&
-                        ch[q + 1].b == of + 1 && modifier_country(ch[q + 1])) {
+                    if (pc.country.empty() && of + 1 < t.size() && t[of].low == "of" &&
+                        q + 1 < ch.size() && ch[q + 1].b == of + 1 && modifier_country(ch[q + 1])) {
                         pc.country = gaz().countries()[ch[q + 1].index].code;
                         pc.end_tok = ch[q + 1].e;
                     }
                 }
-            } else if (t[p].low == "of" && r < ch.size() && ch[r].b == p + 1 && modifier_country(ch[r]) &&
-                       !pc.title.empty()) {
+            } else if (t[p].low == "of" && r < ch.size() && ch[r].b == p + 1 &&
+                       modifier_country(ch[r]) && !pc.title.empty()) {
                 if (pc.country.empty()) pc.country = gaz().countries()[ch[r].index].code;
             }
         }
@@ -499,20 +556,22 @@ private:
         return true;
     }
 
-    bool looks_like_person(const std::vector<Tok>& t, const Chunk& c, const PersonContext& pc) const {
+    bool looks_like_person(const std::vector<Tok>& t, const Chunk& c,
+                           const PersonContext& pc) const {
         const std::size_t n = c.e - c.b;
         const Tok& last = t[c.e - 1];
         if (m_r.non_name_heads.count(last.low)) return false;
         bool all_common = true;
         for (std::size_t i = c.b; i < c.e; ++i) {
-            if (m_r.non_name_heads.count(t[i].low) && !pc.honorific && pc.title.empty()) return false;
+            if (m_r.non_name_heads.count(t[i].low) && !pc.honorific && pc.title.empty())
+                return false;
             if (!gaz().is_common_word(t[i].low) && !m_r.particles.count(t[i].low) &&
                 !(t[i].low.size() == 2 && t[i].low[1] == '.'))
                 all_common = false;
         }
         if (n == 1 && !pc.honorific && m_r.ambiguous_titles.count(detail::fold_word(pc.title)) &&
             gaz().is_common_word(t[c.b].low) && known_surname(t[c.b].low) < 0)
-            return false;  // "its General Debate", "the Chief Executive"
+            return false;             // "its General Debate", "the Chief Executive"
         if (n == 1 && !pc.honorific)  // "Deputy Director": a title word is not a name
             if (const auto* hits = gaz().find(t[c.b].low))
                 for (const auto& h : *hits)
@@ -559,15 +618,16 @@ private:
             int a = known_surname(sur);
             if (a >= 0) return a;
         } else {
-                for (auto it = m_people.begin(); it != m_people.end(); ++it) {
+            for (auto it = m_people.begin(); it != m_people.end(); ++it) {
                 if (it->surname != sur) continue;
                 if (it->low.size() == 1 || it->low.front() == low.front()) {
                     // A full name after a surname-only introduction becomes the canonical name,
                     // and so does a fuller one ("George W. Bush" after a headline's "George Bush").
                     const std::string full = clean_name(t, c);
                     auto& canonical = m_table.actors[it->actor].name;
-                    if (it->low.size() == 1 || (full.size() > canonical.size() && full.find(' ') != std::string::npos &&
-                                                m_people_named_in_title.count(it->actor))) {
+                    if (it->low.size() == 1 ||
+                        (full.size() > canonical.size() && full.find(' ') != std::string::npos &&
+                         m_people_named_in_title.count(it->actor))) {
                         it->low = low;
                         canonical = full;
                     }
@@ -592,7 +652,8 @@ private:
                     e = full.find(' ', b);
                     if (e == std::string::npos) e = full.size();
                     std::string w = full.substr(b, e - b);
-                    if (!(w.size() == 2 && w[1] == '.') && !m_r.particles.count(w)) low.push_back(w);
+                    if (!(w.size() == 2 && w[1] == '.') && !m_r.particles.count(w))
+                        low.push_back(w);
                 }
             }
         }
@@ -604,7 +665,8 @@ private:
         return idx;
     }
 
-    const detail::PersonEntry* dictionary_holder(const std::string& surname, const std::string& country) const {
+    const detail::PersonEntry* dictionary_holder(const std::string& surname,
+                                                 const std::string& country) const {
         if (!m_doc.publication) return nullptr;
         auto it = m_r.by_surname.find(surname);
         if (it == m_r.by_surname.end()) return nullptr;
@@ -615,8 +677,11 @@ private:
             for (const auto& r : p.roles) {
                 if (!r.from && !r.to) continue;  // an undated role says nothing about the day
                 // Offices only: ELI ("elite") roles run from birth and say nothing about office.
-                const std::string_view sector = std::string_view(r.code).substr(std::min<std::size_t>(3, r.code.size()));
-                if (!(sector.starts_with("GOV") || sector.starts_with("MIL") || r.code.starts_with("IGO"))) continue;
+                const std::string_view sector =
+                    std::string_view(r.code).substr(std::min<std::size_t>(3, r.code.size()));
+                if (!(sector.starts_with("GOV") || sector.starts_with("MIL") ||
+                      r.code.starts_with("IGO")))
+                    continue;
                 if (!country.empty() && r.code.compare(0, 3, country) != 0) continue;
                 if (r.from && *m_doc.publication < *r.from) continue;
                 if (r.to && *m_doc.publication > *r.to) continue;
@@ -670,7 +735,8 @@ private:
         for (auto it = m_people.rbegin(); it != m_people.rend(); ++it) {
             const auto& a = m_table.actors[it->actor];
             if (!country.empty() && !a.country.empty() && a.country != country) continue;
-            if (std::find(a.titles.begin(), a.titles.end(), title) != a.titles.end()) return it->actor;
+            if (std::find(a.titles.begin(), a.titles.end(), title) != a.titles.end())
+                return it->actor;
         }
         return -1;
     }
@@ -725,8 +791,8 @@ private:
                     add_mention(country_actor(ce), b, e, b, e, si, MentionForm::metonym);
                     std::string_view surface = text(b, e);
                     const bool caps = t[c.b].shape == TokShape::upper;
-                    m_table.places.push_back(
-                        PlaceMention{b, e, si, caps ? title_case(surface) : std::string(surface), ce.code});
+                    m_table.places.push_back(PlaceMention{
+                        b, e, si, caps ? title_case(surface) : std::string(surface), ce.code});
                     break;
                 }
                 case ChunkKind::org: {
@@ -749,8 +815,8 @@ private:
                     int a = person_actor(t, c, pc);
                     if (a < 0) break;
                     auto& actor = m_table.actors[a];
-                    if (!pc.title.empty() &&
-                        std::find(actor.titles.begin(), actor.titles.end(), pc.title) == actor.titles.end())
+                    if (!pc.title.empty() && std::find(actor.titles.begin(), actor.titles.end(),
+                                                       pc.title) == actor.titles.end())
                         actor.titles.push_back(pc.title);
                     if (actor.country.empty()) actor.country = pc.country;
                     if (actor.country.empty() && c.kind == ChunkKind::known_person) {
@@ -759,20 +825,22 @@ private:
                             actor.country = pe.roles.front().code.substr(0, 3);
                     }
                     const bool single = c.e - c.b == 1;
-                    add_mention(a, t[pc.begin_tok].begin, t[std::max(pc.end_tok, c.e) - 1].end, b, e, si,
-                                single ? MentionForm::surname : MentionForm::name, pc.title);
+                    add_mention(a, t[pc.begin_tok].begin, t[std::max(pc.end_tok, c.e) - 1].end, b,
+                                e, si, single ? MentionForm::surname : MentionForm::name, pc.title);
                     break;
                 }
                 case ChunkKind::title: {
                     // A title that no name follows: "the Secretary of State", "the Syrian leader".
-                    bool attached = k + 1 < ch.size() && (ch[k + 1].kind == ChunkKind::name ||
-                                                          ch[k + 1].kind == ChunkKind::known_person ||
-                                                          ch[k + 1].kind == ChunkKind::title) &&
+                    bool attached = k + 1 < ch.size() &&
+                                    (ch[k + 1].kind == ChunkKind::name ||
+                                     ch[k + 1].kind == ChunkKind::known_person ||
+                                     ch[k + 1].kind == ChunkKind::title) &&
                                     ch[k + 1].b <= c.e + 1;
-                    bool appositive = k > 0 && c.b >= 2 && (t[c.b - 1].low == "," || t[c.b - 2].low == ",");
+                    bool appositive =
+                        k > 0 && c.b >= 2 && (t[c.b - 1].low == "," || t[c.b - 2].low == ",");
                     if (attached || appositive) break;
-                    if (c.b == 0 || (t[c.b - 1].low != "the" && !(k > 0 && modifier_country(ch[k - 1]) &&
-                                                                  ch[k - 1].e == c.b)))
+                    if (c.b == 0 || (t[c.b - 1].low != "the" &&
+                                     !(k > 0 && modifier_country(ch[k - 1]) && ch[k - 1].e == c.b)))
                         break;
                     std::string country;
                     if (k > 0 && ch[k - 1].e == c.b && modifier_country(ch[k - 1]))
@@ -795,10 +863,12 @@ private:
     }
 
     // "Russian defence officials", "Israeli negotiators": a country adjective with a group noun.
-    void group_mention(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k, uint32_t si) {
+    void group_mention(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k,
+                       uint32_t si) {
         const Chunk& c = ch[k];
         std::size_t j = c.e;
-        while (j < t.size() && j < c.e + 3 && t[j].shape == TokShape::lower && !m_r.group_nouns.count(t[j].low))
+        while (j < t.size() && j < c.e + 3 && t[j].shape == TokShape::lower &&
+               !m_r.group_nouns.count(t[j].low))
             ++j;
         if (j >= t.size() || !m_r.group_nouns.count(t[j].low)) return;
         if (k + 1 < ch.size() && ch[k + 1].b < j) return;  // something else in between
@@ -820,15 +890,16 @@ private:
         add_mention(idx, t[c.b].begin, t[j].end, t[c.b].begin, t[j].end, si, MentionForm::group);
     }
 
-    int pronoun_antecedent(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k, uint32_t) {
+    int pronoun_antecedent(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k,
+                           uint32_t) {
         const std::string& w = t[ch[k].b].low;
         if (w == "i" || w == "my" || w == "me") {
             // Outside quotation marks, "I" is the author of a release or speech: the first
             // person the document names. Inside a quotation the speaker is unknown here.
             std::size_t quotes = 0;
             for (std::size_t i = 0; i < ch[k].b; ++i)
-                quotes += t[i].low == "\"" || t[i].low == "\u201c" || t[i].low == "\u201d" || t[i].low == "''" ||
-                          t[i].low == "``";
+                quotes += t[i].low == "\"" || t[i].low == "\u201c" || t[i].low == "\u201d" ||
+                          t[i].low == "''" || t[i].low == "``";
             if (quotes % 2 == 1 || m_people.empty() || m_first_person_sentence > 3) return -1;
             return m_people.front().actor;
         }
@@ -856,10 +927,12 @@ private:
                     if (ch[q].b > comma + 4 || ch[q].kind == ChunkKind::pronoun) break;
                     if (ch[q].kind == ChunkKind::name || ch[q].kind == ChunkKind::known_person ||
                         ch[q].kind == ChunkKind::honorific || ch[q].kind == ChunkKind::title) {
-                        // "..., the Secretary-General raised": a title in scope stands for its holder.
+                        // "..., the Secretary-General raised": a title in scope stands for its
+                        // holder.
                         if (ch[q].kind == ChunkKind::title &&
                             !(q + 1 < ch.size() && ch[q + 1].b <= ch[q].e + 1 &&
-                              (ch[q + 1].kind == ChunkKind::name || ch[q + 1].kind == ChunkKind::known_person))) {
+                              (ch[q + 1].kind == ChunkKind::name ||
+                               ch[q + 1].kind == ChunkKind::known_person))) {
                             const int h = title_holder(gaz().titles()[ch[q].index].title, {});
                             if (h >= 0) return h;
                             break;
@@ -870,7 +943,8 @@ private:
                             ++nq;
                         if (nq < ch.size()) {
                             PersonContext pc = context_of(t, ch, nq);
-                            if (looks_like_person(t, ch[nq], pc)) return person_actor(t, ch[nq], pc);
+                            if (looks_like_person(t, ch[nq], pc))
+                                return person_actor(t, ch[nq], pc);
                         }
                         break;
                     }

@@ -164,9 +164,12 @@ std::string fold_phrase(std::string_view s) {
         if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
             const auto d = static_cast<unsigned char>(s[i + 2]);
             char r = 0;
-            if (d == 0x98 || d == 0x99) r = '\'';
-            else if (d == 0x9C || d == 0x9D) r = '"';
-            else if (d == 0x90 || d == 0x91) r = '-';
+            if (d == 0x98 || d == 0x99)
+                r = '\'';
+            else if (d == 0x9C || d == 0x9D)
+                r = '"';
+            else if (d == 0x90 || d == 0x91)
+                r = '-';
             if (r) {
                 pre += r;
                 i += 2;
@@ -183,11 +186,11 @@ std::string fold_phrase(std::string_view s) {
     }
     if (!ascii) {
         utf8proc_uint8_t* mapped = nullptr;
-        const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(pre.data()),
-                                    static_cast<utf8proc_ssize_t>(pre.size()), &mapped,
-                                    static_cast<utf8proc_option_t>(
-                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-                                        UTF8PROC_CASEFOLD));
+        const auto n =
+            utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(pre.data()),
+                         static_cast<utf8proc_ssize_t>(pre.size()), &mapped,
+                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                        UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
         if (n >= 0 && mapped) pre.assign(reinterpret_cast<const char*>(mapped), n);
         std::free(mapped);  // invalid UTF-8 (n < 0): keep the bytes, lower-case ASCII below
     }
@@ -236,8 +239,8 @@ Gazetteer::Gazetteer(const Knowledge& kb) {
     // After the dictionaries, so that their people are found and extended, not duplicated.
     const auto t0 = std::chrono::steady_clock::now();
     load_office_holders(kb, particles);
-    m_office_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                      .count();
+    m_office_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 void Gazetteer::add(std::string_view surface, GazMatch m, bool track_case) {
@@ -253,8 +256,10 @@ void Gazetteer::add_key(std::string key, GazMatch m, bool acronym) {
         m_max_tokens = std::max(m_max_tokens, tokens);
         // m_acronym holds only keys whose every surface so far was an acronym.
         auto [it, inserted] = m_phrases.try_emplace(std::move(k));
-        if (inserted && acronym) m_acronym.insert(it->first);
-        else if (!inserted && !acronym) m_acronym.erase(it->first);
+        if (inserted && acronym)
+            m_acronym.insert(it->first);
+        else if (!inserted && !acronym)
+            m_acronym.erase(it->first);
         auto& v = it->second;
         for (const auto& e : v)
             if (e.kind == m.kind && e.index == m.index) return;
@@ -431,9 +436,8 @@ std::string Gazetteer::canonical_title(std::string_view title) const {
             if (h.kind == GazKind::title) return m_titles[h.index].title;
     auto lo = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
     auto same = [&](std::string_view a, std::string_view b) {
-        return a.size() == b.size() &&
-               std::equal(a.begin(), a.end(), b.begin(),
-                          [&](char x, char y) { return lo(x) == lo(y); });
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                                  [&](char x, char y) { return lo(x) == lo(y); });
     };
     for (const auto& t : m_titles)
         if (same(t.title, title)) return t.title;
@@ -445,17 +449,17 @@ namespace {
 // The one dictionary person whose name has the same last word, contains (or is contained in)
 // the office holder's name, and holds a dated role in the same country during the term:
 // "Abdul Karim al Kabariti" for Abdul Karim Kabariti, "Hojatolislam Sayyed Ali Khamenei".
-std::optional<uint32_t> fuller_name_match(
-    const std::vector<PersonEntry>& people, const std::string& folded, const std::string& code,
-    const OfficeTerm& t, const SurnameIndex& by_surname) {
+std::optional<uint32_t> fuller_name_match(const std::vector<PersonEntry>& people,
+                                          const std::string& folded, const std::string& code,
+                                          const OfficeTerm& t, const SurnameIndex& by_surname) {
     const auto words = name_words(folded);
     if (words.size() < 2) return std::nullopt;
     auto it = by_surname.find(words.back());
     if (it == by_surname.end()) return std::nullopt;
     std::optional<uint32_t> found;
     for (uint32_t i : it->second) {
-        const bool serving = std::any_of(
-            people[i].roles.begin(), people[i].roles.end(), [&](const DatedRole& r) {
+        const bool serving =
+            std::any_of(people[i].roles.begin(), people[i].roles.end(), [&](const DatedRole& r) {
                 if ((!r.from && !r.to) || r.code.compare(0, 3, code, 0, 3) != 0) return false;
                 return !(r.to && t.from && *r.to < *t.from) && !(r.from && t.to && *t.to < *r.from);
             });
@@ -490,8 +494,10 @@ void Gazetteer::load_office_holders(const Knowledge& kb,
         last.assign(name.substr(cut + 1));
         bool ascii = true;
         for (auto& c : last) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-            else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c + 32);
+            else if (static_cast<unsigned char>(c) >= 0x80)
+                ascii = false;
         }
         auto it = by_surname.find(ascii ? last : fold_phrase(last));
         if (it != by_surname.end()) it->second.push_back(i);
@@ -543,7 +549,6 @@ void Gazetteer::load_office_holders(const Knowledge& kb,
             idx = static_cast<uint32_t>(m_people.size());
             m_people.push_back(PersonEntry{t.name, {}});
             m_person_names.emplace(folded.front(), *idx);
-
         }
         // A dated role unless a dated role with the same code already overlaps the term.
         auto& roles = m_people[*idx].roles;
@@ -595,7 +600,8 @@ std::vector<const OfficeTerm*> Gazetteer::offices_of(std::string_view folded_nam
 }
 
 bool Gazetteer::starts_with_title(std::string_view folded) const {
-    // Any title before the last word: "president boris yeltsin", "russian president vladimir putin".
+    // Any title before the last word: "president boris yeltsin", "russian president vladimir
+    // putin".
     const std::size_t last = folded.rfind(' ');
     if (last == std::string_view::npos) return false;
     for (std::size_t b = 0; b < last; b = folded.find(' ', b) + 1) {
@@ -646,7 +652,9 @@ std::vector<uint32_t> Gazetteer::holders(std::string_view code, date::sys_days d
     return out;
 }
 
-bool Gazetteer::is_common_word(std::string_view lower) const { return m_words.count(lower) > 0; }
+bool Gazetteer::is_common_word(std::string_view lower) const {
+    return m_words.count(lower) > 0;
+}
 
 bool Gazetteer::acronym_only(std::string_view folded) const {
     return m_acronym.find(folded) != m_acronym.end();

@@ -23,9 +23,10 @@ struct CountryEntry {
 };
 
 struct OrgEntry {
-    std::string code;     ///< CAMEO-style code ("IGOWSTNAT" for NATO, "IGOUNO" for the UN)
-    std::string name;     ///< canonical ("NATO", "United Nations", "European Union")
-    std::string country;  ///< alpha-3 when the body is national ("State Department" -> USA), else ""
+    std::string code;  ///< CAMEO-style code ("IGOWSTNAT" for NATO, "IGOUNO" for the UN)
+    std::string name;  ///< canonical ("NATO", "United Nations", "European Union")
+    std::string
+        country;  ///< alpha-3 when the body is national ("State Department" -> USA), else ""
 };
 
 struct TitleEntry {
@@ -41,7 +42,7 @@ struct PlaceEntry {
 
 /// One dated role from an actor dictionary: `TONY_BLAIR_ [GBRGOV 970502-070627]`.
 struct DatedRole {
-    std::string code;  ///< "GBRGOV"
+    std::string code;                    ///< "GBRGOV"
     std::optional<date::sys_days> from;  ///< open when absent
     std::optional<date::sys_days> to;
 };
@@ -49,9 +50,9 @@ struct DatedRole {
 /// One term in an office from data/gazetteer/office-holders.tsv: Tony Blair, Prime Minister of
 /// GBR, 1997-05-02 to 2007-06-27. `country` is alpha-3, or an organisation's CAMEO code.
 struct OfficeTerm {
-    std::string name;     ///< display name ("Tony Blair")
-    std::string title;    ///< canonical title from titles.tsv ("Prime Minister")
-    std::string country;  ///< "GBR", "IGOUNO"
+    std::string name;                        ///< display name ("Tony Blair")
+    std::string title;                       ///< canonical title from titles.tsv ("Prime Minister")
+    std::string country;                     ///< "GBR", "IGOUNO"
     std::optional<date::sys_days> from, to;  ///< open when absent; `to` empty: still in office
 };
 
@@ -76,7 +77,7 @@ struct GazMatch {
 };
 
 class Gazetteer {
-public:
+  public:
     explicit Gazetteer(const Knowledge& kb);
 
     /// Every entry for a phrase. `folded` is lower case, accents removed, tokens joined by a
@@ -125,7 +126,7 @@ public:
     /// Index into people() of the dictionary person whose display name folds to `folded`.
     std::optional<uint32_t> person_by_name(std::string_view folded) const;
 
-private:
+  private:
     bool starts_with_title(std::string_view folded) const;
     struct StrHash {
         using is_transparent = void;

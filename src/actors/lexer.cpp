@@ -6,13 +6,21 @@ namespace parley::detail {
 
 namespace {
 
-bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_ascii_alpha(unsigned char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 // Letters include any non-ASCII byte: names like "Çelik" or "Lavrov’s" stay one word;
 // the curly apostrophe and dashes are handled below.
-bool is_letter_byte(unsigned char c) { return is_ascii_alpha(c) || c >= 0x80; }
+bool is_letter_byte(unsigned char c) {
+    return is_ascii_alpha(c) || c >= 0x80;
+}
 
 bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
     return s.compare(i, p.size(), p) == 0;
@@ -33,9 +41,12 @@ std::size_t punct_len(std::string_view t, std::size_t i) {
 TokShape shape_of(std::string_view w) {
     bool any_lower = false, any_upper = false, any_digit = false;
     for (unsigned char c : w) {
-        if (c >= 'a' && c <= 'z') any_lower = true;
-        else if (c >= 'A' && c <= 'Z') any_upper = true;
-        else if (is_digit(c)) any_digit = true;
+        if (c >= 'a' && c <= 'z')
+            any_lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            any_upper = true;
+        else if (is_digit(c))
+            any_digit = true;
     }
     unsigned char first = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
     if (any_digit && !any_lower && !any_upper) return TokShape::number;

@@ -16,7 +16,7 @@ enum class TokShape : uint8_t { lower, cap, upper, number, punct };
 struct Tok {
     uint32_t begin = 0;  ///< byte span in the text (without a possessive 's)
     uint32_t end = 0;
-    std::string low;     ///< folded: lower case, accents stripped, possessive removed
+    std::string low;  ///< folded: lower case, accents stripped, possessive removed
     TokShape shape = TokShape::punct;
     bool possessive = false;  ///< "Moscow's", "Assad'"
     bool sentence_start = false;

@@ -6,8 +6,12 @@ namespace parley::detail {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -114,10 +118,14 @@ std::optional<date::sys_days> parse_petrarch_date(std::string_view d) {
             return ymd(yy >= 30 ? 1900 + yy : 2000 + yy, digits_value(d.substr(2, 2)),
                        digits_value(d.substr(4, 2)));
         }
-        case 8: return eight(d);
-        case 9: return eight(d.substr(0, 8));  // "201005011": a doubled final digit
-        case 10: return eight(d.substr(2));    // "1920030320": a stray century prefix
-        default: return std::nullopt;
+        case 8:
+            return eight(d);
+        case 9:
+            return eight(d.substr(0, 8));  // "201005011": a doubled final digit
+        case 10:
+            return eight(d.substr(2));  // "1920030320": a stray century prefix
+        default:
+            return std::nullopt;
     }
 }
 

@@ -23,7 +23,9 @@ struct ActorsArgs {
     DbOptions db;
 };
 
-nlohmann::json null_or(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+nlohmann::json null_or(const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
 
 /// Corpus mode (no FILE): the stored actors with kind, country, titles, first and last
 /// appearance and event count.
@@ -46,13 +48,16 @@ void list_corpus_actors(const ActorsArgs& args) {
             std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
             continue;
         }
-        rows.push_back({a.name, to_string(a.kind), a.country, join(a.titles, "; "), day_or_empty(a.first),
-                        day_or_empty(a.last), std::to_string(a.events)});
+        rows.push_back({a.name, to_string(a.kind), a.country, join(a.titles, "; "),
+                        day_or_empty(a.first), day_or_empty(a.last), std::to_string(a.events)});
     }
     if (fmt == Format::json) return;
-    const std::vector<std::string> header = {"name", "kind", "country", "titles", "first", "last", "events"};
-    if (fmt == Format::csv) print_csv(std::cout, header, rows);
-    else print_table(std::cout, header, rows);
+    const std::vector<std::string> header = {"name",  "kind", "country", "titles",
+                                             "first", "last", "events"};
+    if (fmt == Format::csv)
+        print_csv(std::cout, header, rows);
+    else
+        print_table(std::cout, header, rows);
 }
 
 struct Merged {
@@ -62,58 +67,65 @@ struct Merged {
     std::vector<std::string> titles;
 };
 
-const Registration reg{20, [](CLI::App& app) {
-    auto args = std::make_shared<ActorsArgs>();
-    auto* cmd = app.add_subcommand("actors", "List the people, countries and organisations in articles, "
-                                             "or with no FILE in the corpus (--db)");
-    cmd->add_option("files", args->files, "Articles to read; - reads stdin; none: the corpus");
-    cmd->add_option("--date", args->date, "Publication date YYYY-MM-DD (overrides the article's)");
-    add_db_option(cmd, args->db);
-    add_filter_options(cmd, args->db);
-    add_format_option(cmd, args->db);
-    cmd->callback([args] {
-        if (args->files.empty()) return list_corpus_actors(*args);
-        IngestOptions opts;
-        opts.date_override = parse_date_option(args->date, "--date");
-        const Knowledge& kb = globals().kb();
-        // One actor per kind and canonical name across the inputs, in order of first appearance.
-        std::vector<Merged> merged;
-        std::map<std::string, std::size_t> index;
-        std::size_t failures = 0;
-        for (const auto& f : args->files) {
-            try {
-                auto x = extract(load_document(f, kb, opts), kb);
-                for (const auto& a : x.actors.actors) {
-                    const std::string key = std::string(to_string(a.kind)) + "\t" + a.name;
-                    auto [it, fresh] = index.emplace(key, merged.size());
-                    if (fresh) merged.push_back(Merged{a, {}, {}, {}});
-                    auto& m = merged[it->second];
-                    if (!fresh) m.actor.mentions += a.mentions;
-                    if (m.actor.country.empty()) m.actor.country = a.country;
-                    m.documents.insert(x.document.source);
-                    m.aliases.insert(a.aliases.begin(), a.aliases.end());
-                    for (const auto& t : a.titles)
-                        if (std::find(m.titles.begin(), m.titles.end(), t) == m.titles.end()) m.titles.push_back(t);
+const Registration reg{
+    20, [](CLI::App& app) {
+        auto args = std::make_shared<ActorsArgs>();
+        auto* cmd = app.add_subcommand("actors",
+                                       "List the people, countries and organisations in articles, "
+                                       "or with no FILE in the corpus (--db)");
+        cmd->add_option("files", args->files, "Articles to read; - reads stdin; none: the corpus");
+        cmd->add_option("--date", args->date,
+                        "Publication date YYYY-MM-DD (overrides the article's)");
+        add_db_option(cmd, args->db);
+        add_filter_options(cmd, args->db);
+        add_format_option(cmd, args->db);
+        cmd->callback([args] {
+            if (args->files.empty()) return list_corpus_actors(*args);
+            IngestOptions opts;
+            opts.date_override = parse_date_option(args->date, "--date");
+            const Knowledge& kb = globals().kb();
+            // One actor per kind and canonical name across the inputs, in order of first
+            // appearance.
+            std::vector<Merged> merged;
+            std::map<std::string, std::size_t> index;
+            std::size_t failures = 0;
+            for (const auto& f : args->files) {
+                try {
+                    auto x = extract(load_document(f, kb, opts), kb);
+                    for (const auto& a : x.actors.actors) {
+                        const std::string key = std::string(to_string(a.kind)) + "\t" + a.name;
+                        auto [it, fresh] = index.emplace(key, merged.size());
+                        if (fresh) merged.push_back(Merged{a, {}, {}, {}});
+                        auto& m = merged[it->second];
+                        if (!fresh) m.actor.mentions += a.mentions;
+                        if (m.actor.country.empty()) m.actor.country = a.country;
+                        m.documents.insert(x.document.source);
+                        m.aliases.insert(a.aliases.begin(), a.aliases.end());
+                        for (const auto& t : a.titles)
+                            if (std::find(m.titles.begin(), m.titles.end(), t) == m.titles.end())
+                                m.titles.push_back(t);
+                    }
+                } catch (const Error& e) {
+                    std::cerr << "parley: " << e.what() << "\n";
+                    ++failures;
                 }
-            } catch (const Error& e) {
-                std::cerr << "parley: " << e.what() << "\n";
-                ++failures;
             }
-        }
-        for (const auto& m : merged) {
-            nlohmann::json j = {{"name", m.actor.name},
-                                {"kind", to_string(m.actor.kind)},
-                                {"country", m.actor.country.empty() ? nlohmann::json(nullptr)
-                                                                    : nlohmann::json(m.actor.country)},
-                                {"titles", m.titles},
-                                {"aliases", m.aliases},
-                                {"mentions", m.actor.mentions},
-                                {"documents", m.documents}};
-            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        }
-        if (failures) throw Error(std::to_string(failures) + " input(s) failed");
-    });
-}};
+            for (const auto& m : merged) {
+                nlohmann::json j = {
+                    {"name", m.actor.name},
+                    {"kind", to_string(m.actor.kind)},
+                    {"country", m.actor.country.empty() ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(m.actor.country)},
+                    {"titles", m.titles},
+                    {"aliases", m.aliases},
+                    {"mentions", m.actor.mentions},
+                    {"documents", m.documents}};
+                std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                          << '\n';
+            }
+            if (failures) throw Error(std::to_string(failures) + " input(s) failed");
+        });
+    }};
 
 }  // namespace
 }  // namespace parley::cli

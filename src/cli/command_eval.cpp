@@ -46,8 +46,8 @@ void run_eval(const EvalOptions& opts) {
         const auto file = gold_path.filename().string();
         const auto text_path = dir / (file.substr(0, file.size() - kSuffix.size()) + ".txt");
         if (!fs::exists(text_path, ec)) {
-            std::cerr << "parley eval: " << gold_path.string() << ": no " << text_path.filename().string()
-                      << " beside it; skipped\n";
+            std::cerr << "parley eval: " << gold_path.string() << ": no "
+                      << text_path.filename().string() << " beside it; skipped\n";
             continue;
         }
         GoldDocument gold = load_gold(gold_path);
@@ -65,19 +65,22 @@ void run_eval(const EvalOptions& opts) {
                             : format_report_table(scorer.report()));
 }
 
-const Registration reg{60, [](CLI::App& app) {
-    auto opts = std::make_shared<EvalOptions>();
-    auto* cmd = app.add_subcommand(
-        "eval", "Score the extractor against gold files: precision, recall and F1, strict and "
-                "lenient, by type; and date accuracy (docs/event-schema.md)");
-    cmd->add_option("--gold", opts->gold_dir,
-                    "Directory of NAME.gold.json files, each with NAME.txt beside it")
-        ->required();
-    cmd->add_flag("--json", opts->json, "Print the scores as one JSON object");
-    cmd->add_flag("--verbose", opts->verbose,
-                  "List each document's false positives, false negatives and wrong dates on stderr");
-    cmd->callback([opts] { run_eval(*opts); });
-}};
+const Registration reg{
+    60, [](CLI::App& app) {
+        auto opts = std::make_shared<EvalOptions>();
+        auto* cmd = app.add_subcommand(
+            "eval",
+            "Score the extractor against gold files: precision, recall and F1, strict and "
+            "lenient, by type; and date accuracy (docs/event-schema.md)");
+        cmd->add_option("--gold", opts->gold_dir,
+                        "Directory of NAME.gold.json files, each with NAME.txt beside it")
+            ->required();
+        cmd->add_flag("--json", opts->json, "Print the scores as one JSON object");
+        cmd->add_flag(
+            "--verbose", opts->verbose,
+            "List each document's false positives, false negatives and wrong dates on stderr");
+        cmd->callback([opts] { run_eval(*opts); });
+    }};
 
 }  // namespace
 

@@ -17,22 +17,24 @@ struct EvalPetrarchOptions {
     bool verbose = false;
 };
 
-const Registration reg{62, [](CLI::App& app) {
-    auto opts = std::make_shared<EvalPetrarchOptions>();
-    auto* cmd = app.add_subcommand(
-        "eval-petrarch", "Score CAMEO root codes and actor codes on the PETRARCH2 unit-test "
-                         "records coded 01-05 (docs/evaluation.md)");
-    cmd->add_option("file", opts->file,
-                    "PETR.UnitTest.records.xml, with PETR.Validate.actors.txt beside it")
-        ->required();
-    cmd->add_flag("--verbose", opts->verbose,
-                  "List every record not right on both root and actors, with our events");
-    cmd->callback([opts] {
-        std::vector<PetrarchRecord> records;
-        const auto report = evaluate_petrarch_file(opts->file, globals().kb(), records);
-        std::cout << format_petrarch_report(report, opts->verbose);
-    });
-}};
+const Registration reg{
+    62, [](CLI::App& app) {
+        auto opts = std::make_shared<EvalPetrarchOptions>();
+        auto* cmd =
+            app.add_subcommand("eval-petrarch",
+                               "Score CAMEO root codes and actor codes on the PETRARCH2 unit-test "
+                               "records coded 01-05 (docs/evaluation.md)");
+        cmd->add_option("file", opts->file,
+                        "PETR.UnitTest.records.xml, with PETR.Validate.actors.txt beside it")
+            ->required();
+        cmd->add_flag("--verbose", opts->verbose,
+                      "List every record not right on both root and actors, with our events");
+        cmd->callback([opts] {
+            std::vector<PetrarchRecord> records;
+            const auto report = evaluate_petrarch_file(opts->file, globals().kb(), records);
+            std::cout << format_petrarch_report(report, opts->verbose);
+        });
+    }};
 
 }  // namespace
 

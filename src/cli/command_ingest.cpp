@@ -11,6 +11,7 @@
 #include <parley/knowledge.hpp>
 #include <parley/store.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -23,7 +24,6 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,21 +43,25 @@ struct IngestArgs {
 
 bool wanted_extension(const fs::path& p) {
     std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" || ext == ".xhtml" ||
            ext == ".jsonl";
 }
 
 /// Files to read: folders recursively (text, HTML and .jsonl, sorted), files and "-" as given.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, std::size_t& failures) {
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
+                                       std::size_t& failures) {
     std::vector<std::string> files;
     for (const auto& in : inputs) {
         std::error_code ec;
         if (in != "-" && fs::is_directory(in, ec)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+            for (auto it = fs::recursive_directory_iterator(
+                     in, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file(ec) && wanted_extension(it->path())) found.push_back(it->path().string());
+                if (it->is_regular_file(ec) && wanted_extension(it->path()))
+                    found.push_back(it->path().string());
             if (ec) {
                 std::cerr << "parley: " << in << ": " << ec.message() << "\n";
                 ++failures;
@@ -94,7 +98,7 @@ struct Work {
 
 /// A bounded queue between the workers and the writer.
 class Queue {
-public:
+  public:
     explicit Queue(std::size_t cap) : m_cap(cap) {}
     void push(Work w) {
         std::unique_lock lock(m_mu);
@@ -105,7 +109,8 @@ public:
     /// False when every producer is done and nothing is left.
     bool pop(Work& w, std::chrono::milliseconds wait) {
         std::unique_lock lock(m_mu);
-        if (!m_not_empty.wait_for(lock, wait, [&] { return !m_items.empty() || m_producers == 0; })) {
+        if (!m_not_empty.wait_for(lock, wait,
+                                  [&] { return !m_items.empty() || m_producers == 0; })) {
             w = Work{};
             w.file_done = false;
             return true;  // timeout: an empty piece lets the writer refresh its progress
@@ -123,7 +128,7 @@ public:
         m_not_empty.notify_all();
     }
 
-private:
+  private:
     std::mutex m_mu;
     std::condition_variable m_not_full, m_not_empty;
     std::deque<Work> m_items;
@@ -176,7 +181,7 @@ void read_jsonl(std::istream& in, const std::string& name, Queue& q, std::size_t
 
 /// The progress line, redrawn on a terminal only.
 class Progress {
-public:
+  public:
     explicit Progress(std::size_t files) : m_files(files), m_tty(::isatty(2) != 0) {}
     void update(std::size_t files_done, std::size_t docs, std::size_t events, bool force = false) {
         if (!m_tty) return;
@@ -187,8 +192,9 @@ public:
         const int width = 30;
         const int filled = m_files ? int(double(files_done) / double(m_files) * width) : width;
         std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %zu docs  %.1f docs/s  %zu events ",
-                     std::string(std::size_t(filled), '#').c_str(), std::string(std::size_t(width - filled), ' ').c_str(),
-                     files_done, m_files, docs, secs > 0 ? double(docs) / secs : 0.0, events);
+                     std::string(std::size_t(filled), '#').c_str(),
+                     std::string(std::size_t(width - filled), ' ').c_str(), files_done, m_files,
+                     docs, secs > 0 ? double(docs) / secs : 0.0, events);
         m_drawn = true;
     }
     void clear() {
@@ -196,7 +202,7 @@ public:
         m_drawn = false;
     }
 
-private:
+  private:
     std::size_t m_files;
     bool m_tty;
     bool m_drawn = false;
@@ -223,7 +229,8 @@ void run_ingest(const IngestArgs& args) {
     });
 
     const Knowledge& kb = globals().kb();
-    unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    unsigned jobs =
+        args.jobs ? args.jobs : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
     jobs = std::min<unsigned>(jobs, std::max<std::size_t>(files.size(), 1));
     Queue queue(std::max<std::size_t>(4, jobs * 2));
     queue.set_producers(int(jobs));
@@ -242,7 +249,8 @@ void run_ingest(const IngestArgs& args) {
                 }
                 Document doc;
                 if (f == "-") {
-                    std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+                    std::string bytes{std::istreambuf_iterator<char>(std::cin),
+                                      std::istreambuf_iterator<char>()};
                     const auto first = bytes.find_first_not_of(" \t\r\n");
                     if (first != std::string::npos && bytes[first] == '{') {
                         std::istringstream in(bytes);
@@ -260,8 +268,9 @@ void run_ingest(const IngestArgs& args) {
                 DocumentRecord rec;
                 rec.source = doc.source;
                 rec.hash = doc.id;
-                if (auto it = stored.find(rec.source); (it != stored.end() && it->second == rec.hash) ||
-                                                       stored_hashes.count(rec.hash)) {
+                if (auto it = stored.find(rec.source);
+                    (it != stored.end() && it->second == rec.hash) ||
+                    stored_hashes.count(rec.hash)) {
                     w.records.push_back(std::move(rec));  // unchanged: the store skips it
                 } else {
                     rec.title = doc.title;
@@ -309,7 +318,8 @@ void run_ingest(const IngestArgs& args) {
                 events_seen += r.events.size();
                 batch_events += r.events.size();
                 batch.push_back(std::move(r));
-                if (batch.size() >= args.batch_documents || batch_events >= args.batch_events) flush();
+                if (batch.size() >= args.batch_documents || batch_events >= args.batch_events)
+                    flush();
             }
             if (w.file_done) ++files_done;
             progress.update(files_done, docs_seen, events_seen);
@@ -328,29 +338,40 @@ void run_ingest(const IngestArgs& args) {
     progress.update(files_done, docs_seen, events_seen, true);
     progress.clear();
 
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::size_t reports = total.events_added + total.events_merged;
     char rate[96];
     std::snprintf(rate, sizeof rate, "%.2f s, %.0f documents/s, %.0f events/s", secs,
-                  secs > 0 ? double(docs_seen) / secs : 0.0, secs > 0 ? double(reports) / secs : 0.0);
-    std::cerr << "parley: ingested " << files.size() << " input(s) into " << store.path().string() << ": "
-              << total.documents_added << " new, " << total.documents_replaced << " replaced, "
-              << total.documents_unchanged << " unchanged documents; " << total.events_added << " new events, "
-              << total.events_merged << " merged; " << failures << " failed (" << rate << ")\n";
-    if (failures) throw Error(std::to_string(failures) + " of " + std::to_string(files.size()) + " input(s) failed");
+                  secs > 0 ? double(docs_seen) / secs : 0.0,
+                  secs > 0 ? double(reports) / secs : 0.0);
+    std::cerr << "parley: ingested " << files.size() << " input(s) into " << store.path().string()
+              << ": " << total.documents_added << " new, " << total.documents_replaced
+              << " replaced, " << total.documents_unchanged << " unchanged documents; "
+              << total.events_added << " new events, " << total.events_merged << " merged; "
+              << failures << " failed (" << rate << ")\n";
+    if (failures)
+        throw Error(std::to_string(failures) + " of " + std::to_string(files.size()) +
+                    " input(s) failed");
 }
 
-const Registration reg{12, [](CLI::App& app) {
-    auto args = std::make_shared<IngestArgs>();
-    auto* cmd = app.add_subcommand("ingest", "Add articles (text, HTML, folders) or events .jsonl to the corpus");
-    cmd->add_option("inputs", args->inputs, "Files, folders (recursive) or - for stdin")->required();
-    add_db_option(cmd, args->db);
-    cmd->add_option("--date", args->date, "Publication date YYYY-MM-DD for articles that carry none");
-    cmd->add_option("-j,--jobs", args->jobs, "Extraction threads (default: cores, at most 4)");
-    cmd->add_option("--batch-documents", args->batch_documents, "Documents per transaction")->default_val(500);
-    cmd->add_option("--batch-events", args->batch_events, "Events per transaction")->default_val(50000);
-    cmd->callback([args] { run_ingest(*args); });
-}};
+const Registration reg{
+    12, [](CLI::App& app) {
+        auto args = std::make_shared<IngestArgs>();
+        auto* cmd = app.add_subcommand(
+            "ingest", "Add articles (text, HTML, folders) or events .jsonl to the corpus");
+        cmd->add_option("inputs", args->inputs, "Files, folders (recursive) or - for stdin")
+            ->required();
+        add_db_option(cmd, args->db);
+        cmd->add_option("--date", args->date,
+                        "Publication date YYYY-MM-DD for articles that carry none");
+        cmd->add_option("-j,--jobs", args->jobs, "Extraction threads (default: cores, at most 4)");
+        cmd->add_option("--batch-documents", args->batch_documents, "Documents per transaction")
+            ->default_val(500);
+        cmd->add_option("--batch-events", args->batch_events, "Events per transaction")
+            ->default_val(50000);
+        cmd->callback([args] { run_ingest(*args); });
+    }};
 
 }  // namespace
 }  // namespace parley::cli

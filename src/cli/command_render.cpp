@@ -59,7 +59,8 @@ std::vector<Event> load(const RenderArgs& a) {
 }
 
 void add_common(CLI::App* cmd, RenderArgs& a, const char* default_out) {
-    cmd->add_option("files", a.files, "Articles (text/HTML) or an events .jsonl file; none: the corpus (--db)");
+    cmd->add_option("files", a.files,
+                    "Articles (text/HTML) or an events .jsonl file; none: the corpus (--db)");
     cmd->add_option("-o,--output", a.out, "Output file")->default_val(default_out);
     cmd->add_option("--date", a.date, "Publication date YYYY-MM-DD for articles without one");
     cmd->add_option("--title", a.title, "Title drawn on the picture");
@@ -69,35 +70,39 @@ void add_common(CLI::App* cmd, RenderArgs& a, const char* default_out) {
 }
 
 const Registration timeline{40, [](CLI::App& app) {
-    auto a = std::make_shared<RenderArgs>();
-    auto* cmd = app.add_subcommand("timeline", "Draw an SVG timeline: one lane per actor");
-    add_common(cmd, *a, "output/timeline.svg");
-    cmd->callback([a] {
-        auto events = load(*a);
-        TimelineOptions opts;
-        if (!a->title.empty()) opts.title = a->title;
-        ensure_parent(a->out);
-        std::ofstream f(a->out, std::ios::binary);
-        if (!f) throw Error(a->out + ": cannot write");
-        f << render_timeline_svg(events, opts);
-        if (!f) throw Error(a->out + ": write failed");
-    });
-}};
+                                auto a = std::make_shared<RenderArgs>();
+                                auto* cmd = app.add_subcommand(
+                                    "timeline", "Draw an SVG timeline: one lane per actor");
+                                add_common(cmd, *a, "output/timeline.svg");
+                                cmd->callback([a] {
+                                    auto events = load(*a);
+                                    TimelineOptions opts;
+                                    if (!a->title.empty()) opts.title = a->title;
+                                    ensure_parent(a->out);
+                                    std::ofstream f(a->out, std::ios::binary);
+                                    if (!f) throw Error(a->out + ": cannot write");
+                                    f << render_timeline_svg(events, opts);
+                                    if (!f) throw Error(a->out + ": write failed");
+                                });
+                            }};
 
-const Registration graph{50, [](CLI::App& app) {
-    auto a = std::make_shared<RenderArgs>();
-    auto* cmd = app.add_subcommand("graph", "Draw the relationship diagram (Graphviz): .svg, .png or .dot");
-    add_common(cmd, *a, "output/relations.svg");
-    cmd->add_option("--engine", a->engine, "Layout engine: auto|dot|neato|sfdp|circo")->default_val("auto");
-    cmd->callback([a] {
-        auto events = load(*a);
-        GraphOptions opts;
-        opts.engine = a->engine;
-        if (!a->title.empty()) opts.title = a->title;
-        ensure_parent(a->out);
-        render_relations(events, a->out, opts);
-    });
-}};
+const Registration graph{
+    50, [](CLI::App& app) {
+        auto a = std::make_shared<RenderArgs>();
+        auto* cmd = app.add_subcommand(
+            "graph", "Draw the relationship diagram (Graphviz): .svg, .png or .dot");
+        add_common(cmd, *a, "output/relations.svg");
+        cmd->add_option("--engine", a->engine, "Layout engine: auto|dot|neato|sfdp|circo")
+            ->default_val("auto");
+        cmd->callback([a] {
+            auto events = load(*a);
+            GraphOptions opts;
+            opts.engine = a->engine;
+            if (!a->title.empty()) opts.title = a->title;
+            ensure_parent(a->out);
+            render_relations(events, a->out, opts);
+        });
+    }};
 
 }  // namespace
 }  // namespace parley::cli

@@ -37,7 +37,8 @@ EventFilter make_filter(const DbOptions& o) {
     EventFilter f;
     f.from = parse_date_option(o.from, "--from");
     f.to = parse_date_option(o.to, "--to");
-    if (f.from && f.to && *f.to < *f.from) throw Error("--to " + o.to + " is before --from " + o.from);
+    if (f.from && f.to && *f.to < *f.from)
+        throw Error("--to " + o.to + " is before --from " + o.from);
     for (const auto& t : o.types) {
         auto type = event_type_from_string(t);
         if (!type) throw Error("--type: unknown event type \"" + t + "\"");
@@ -56,7 +57,9 @@ StoredActor resolve_actor_arg(const Corpus& corpus, const std::string& name) {
     return corpus.resolve(name);
 }
 
-std::string day_or_empty(const std::optional<date::sys_days>& d) { return d ? format_iso_day(*d) : ""; }
+std::string day_or_empty(const std::optional<date::sys_days>& d) {
+    return d ? format_iso_day(*d) : "";
+}
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string s;
@@ -84,7 +87,10 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
         std::string s;
         for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) {
             s += r[i];
-            if (i + 1 < r.size()) s += std::string(width[i] > display_width(r[i]) ? width[i] - display_width(r[i]) : 0, ' ') + "  ";
+            if (i + 1 < r.size())
+                s += std::string(
+                         width[i] > display_width(r[i]) ? width[i] - display_width(r[i]) : 0, ' ') +
+                     "  ";
         }
         out << s << '\n';
     };

@@ -16,7 +16,9 @@ namespace parley::cli {
 std::optional<date::sys_days> parse_date_option(const std::string& value, const char* option) {
     if (value.empty()) return std::nullopt;
     auto d = parse_iso_day(value);
-    if (!d) throw Error(std::string(option) + ": \"" + value + "\" is not a valid date (expected YYYY-MM-DD)");
+    if (!d)
+        throw Error(std::string(option) + ": \"" + value +
+                    "\" is not a valid date (expected YYYY-MM-DD)");
     return d;
 }
 

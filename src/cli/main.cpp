@@ -17,7 +17,9 @@ std::multimap<int, Setup>& registry() {
 std::unique_ptr<Knowledge> g_kb;
 }  // namespace
 
-Registration::Registration(int order, Setup setup) { registry().emplace(order, std::move(setup)); }
+Registration::Registration(int order, Setup setup) {
+    registry().emplace(order, std::move(setup));
+}
 
 Globals& globals() {
     static Globals g;
@@ -41,9 +43,12 @@ int main(int argc, char** argv) {
     CLI::App app{"Parley: diplomatic events from news articles -- who met whom, and when."};
     app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
     app.require_subcommand(1);
-    app.add_option("--data", globals().data_dir, "Data directory (default: $PARLEY_DATA or the installed data/)");
-    app.add_option("--actors", globals().actor_dicts, "Extra actor dictionary (PETRARCH format); repeatable");
-    app.add_option("--verbs", globals().verb_dicts, "Extra verb dictionary (PETRARCH format); repeatable");
+    app.add_option("--data", globals().data_dir,
+                   "Data directory (default: $PARLEY_DATA or the installed data/)");
+    app.add_option("--actors", globals().actor_dicts,
+                   "Extra actor dictionary (PETRARCH format); repeatable");
+    app.add_option("--verbs", globals().verb_dicts,
+                   "Extra verb dictionary (PETRARCH format); repeatable");
     for (auto& [order, setup] : registry()) setup(app);
     try {
         app.parse(argc, argv);

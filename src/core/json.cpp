@@ -37,7 +37,9 @@ std::optional<ActorKind> kind_from(std::string_view s) {
     return std::nullopt;
 }
 
-json str_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json str_or_null(const std::string& s) {
+    return s.empty() ? json(nullptr) : json(s);
+}
 std::string string_or_empty(const json& j, const char* key) {
     auto it = j.find(key);
     return (it == j.end() || !it->is_string()) ? std::string() : it->get<std::string>();
@@ -54,25 +56,24 @@ std::string to_json_line(const Event& e) {
                                 {"title", str_or_null(p.title)},
                                 {"role", to_string(p.role)}});
     }
-    json j = {
-        {"id", e.id},
-        {"type", to_string(e.type)},
-        {"cameo", e.cameo},
-        {"status", to_string(e.status)},
-        {"date",
-         {{"first", opt_day(e.date.first)},
-          {"last", opt_day(e.date.last)},
-          {"granularity", e.date.first ? json(to_string(e.date.granularity)) : json(nullptr)},
-          {"expression", str_or_null(e.date.expression)}}},
-        {"participants", participants},
-        {"location", str_or_null(e.location)},
-        {"evidence",
-         {{"document", e.evidence.document},
-          {"sentence", e.evidence.sentence},
-          {"begin", e.evidence.begin},
-          {"end", e.evidence.end}}},
-        {"sources", e.sources},
-        {"confidence", std::round(e.confidence * 100) / 100}};
+    json j = {{"id", e.id},
+              {"type", to_string(e.type)},
+              {"cameo", e.cameo},
+              {"status", to_string(e.status)},
+              {"date",
+               {{"first", opt_day(e.date.first)},
+                {"last", opt_day(e.date.last)},
+                {"granularity", e.date.first ? json(to_string(e.date.granularity)) : json(nullptr)},
+                {"expression", str_or_null(e.date.expression)}}},
+              {"participants", participants},
+              {"location", str_or_null(e.location)},
+              {"evidence",
+               {{"document", e.evidence.document},
+                {"sentence", e.evidence.sentence},
+                {"begin", e.evidence.begin},
+                {"end", e.evidence.end}}},
+              {"sources", e.sources},
+              {"confidence", std::round(e.confidence * 100) / 100}};
     // Replace invalid UTF-8 rather than throw: evidence comes from checked input, but be safe.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -122,7 +123,8 @@ Event event_from_json(std::string_view line, const std::string& where) {
     if (auto it = j.find("sources"); it != j.end() && it->is_array())
         for (const auto& s : *it)
             if (s.is_string()) e.sources.push_back(s.get<std::string>());
-    if (auto it = j.find("confidence"); it != j.end() && it->is_number()) e.confidence = it->get<double>();
+    if (auto it = j.find("confidence"); it != j.end() && it->is_number())
+        e.confidence = it->get<double>();
     return e;
 }
 

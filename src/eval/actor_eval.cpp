@@ -73,8 +73,10 @@ ActorEvalReport evaluate_actors(const std::filesystem::path& gold_dir, const Kno
             for (const auto& ga : ev.actors) {
                 const bool ok = recognised(ga);
                 ++d.total;
-                if (ok) ++d.recognised;
-                else d.misses.push_back({ga, ev.evidence});
+                if (ok)
+                    ++d.recognised;
+                else
+                    d.misses.push_back({ga, ev.evidence});
                 if (seen.insert(ga).second) {
                     ++d.distinct_total;
                     if (ok) ++d.distinct_recognised;
@@ -116,8 +118,7 @@ std::string format_actor_report(const ActorEvalReport& r, bool verbose) {
             out << "    missed: " << m.gold_actor << "  <- \"" << m.evidence << "\"\n";
         if (!d.misses.empty()) {
             out << "    found:";
-            for (std::size_t i = 0; i < d.found.size(); ++i)
-                out << (i ? "; " : " ") << d.found[i];
+            for (std::size_t i = 0; i < d.found.size(); ++i) out << (i ? "; " : " ") << d.found[i];
             out << '\n';
         }
     }

@@ -17,8 +17,8 @@ struct ActorMiss {
 };
 
 struct ActorDocumentScore {
-    std::string document;      ///< "NAME.txt"
-    std::size_t total = 0;     ///< gold actors, counted once per gold event
+    std::string document;   ///< "NAME.txt"
+    std::size_t total = 0;  ///< gold actors, counted once per gold event
     std::size_t recognised = 0;
     std::size_t distinct_total = 0;  ///< distinct gold actors of the document
     std::size_t distinct_recognised = 0;

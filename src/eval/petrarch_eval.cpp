@@ -38,7 +38,9 @@ std::string upper(std::string s) {
     return s;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 std::string collapse_space(std::string_view s) {
     std::string out;
@@ -68,7 +70,8 @@ std::map<std::string, std::string> attributes(std::string_view s) {
         if (open == std::string_view::npos) break;
         const auto close = s.find('"', open + 1);
         if (close == std::string_view::npos) break;
-        out.emplace(std::string(s.substr(kb, ke - kb)), std::string(s.substr(open + 1, close - open - 1)));
+        out.emplace(std::string(s.substr(kb, ke - kb)),
+                    std::string(s.substr(open + 1, close - open - 1)));
         i = close + 1;
     }
     return out;
@@ -99,7 +102,9 @@ std::string norm_code(std::string c) {
     return c;
 }
 
-std::string root(std::string_view cameo) { return std::string(cameo.substr(0, 2)); }
+std::string root(std::string_view cameo) {
+    return std::string(cameo.substr(0, 2));
+}
 
 bool in_scope(const PetrarchCoding& c) {
     const auto r = root(c.event);
@@ -116,7 +121,8 @@ std::string tsv_list(const std::vector<std::string>& v) {
 
 // --- records -------------------------------------------------------------------------------
 
-std::vector<PetrarchRecord> parse_petrarch_records(std::string_view xml_in, const std::string& source) {
+std::vector<PetrarchRecord> parse_petrarch_records(std::string_view xml_in,
+                                                   const std::string& source) {
     const std::string xml = strip_xml_comments(xml_in);
     std::vector<PetrarchRecord> out;
     std::size_t pos = 0;
@@ -174,13 +180,15 @@ PetrarchKnowledge::PetrarchKnowledge(const Knowledge& base, const fs::path& acto
         dictionary.replace(at, 5, "<!--");
     const auto entries = detail::parse_petrarch_actors(dictionary);
 
-    auto known = [&](const std::string& name, bool& is_title) -> const std::vector<detail::GazMatch>* {
+    auto known = [&](const std::string& name,
+                     bool& is_title) -> const std::vector<detail::GazMatch>* {
         const auto folded = detail::fold_phrase(name);
         is_title = false;
         const auto sp = folded.find(' ');
         if (sp != std::string::npos)
             if (const auto* first = gaz.find(folded.substr(0, sp)))
-                for (const auto& h : *first) is_title = is_title || h.kind == detail::GazKind::title;
+                for (const auto& h : *first)
+                    is_title = is_title || h.kind == detail::GazKind::title;
         return gaz.find(folded);
     };
 
@@ -197,7 +205,8 @@ PetrarchKnowledge::PetrarchKnowledge(const Knowledge& base, const fs::path& acto
         if (e.roles.size() != 1 || e.roles[0].from || e.roles[0].to) continue;
         const std::string code = upper(e.roles[0].code);
         // "[FRO/BIL/SAM]", "[+++]", "[ELR/GAL]": several actors or none; not one code.
-        if (code.size() < 3 || code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+        if (code.size() < 3 ||
+            code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
             continue;
         // A name the data files already know keeps its entry; record how its code is spelled.
         bool title = false, handled = false;
@@ -227,7 +236,7 @@ PetrarchKnowledge::PetrarchKnowledge(const Knowledge& base, const fs::path& acto
             const auto f = detail::fold_phrase(e.names[i]);
             // "ERIADORI", "ERIADORIAN" after "ERIADOR": the adjective of the name.
             (f.size() > primary.size() && f.compare(0, primary.size(), primary) == 0 ? adjectives
-                                                                                  : aliases)
+                                                                                     : aliases)
                 .push_back(detail::petrarch_display_name(e.names[i], {}));
         }
         const bool country = code.size() == 3 && !person_codes.count(code) &&
@@ -313,21 +322,32 @@ CodedEvent code_event(const Event& e, date::sys_days day, const PetrarchKnowledg
     for (const auto& p : e.participants) {
         codes.push_back(norm_code(pk.translate(actor_code(p, day, pk.kb()))));
         out.participants += (out.participants.empty() ? "" : "; ") + p.name +
-                            (p.title.empty() ? "" : ", " + p.title) + " (" + to_string(p.role) + ", " + (codes.back().empty() ? "-" : codes.back()) + ")";
+                            (p.title.empty() ? "" : ", " + p.title) + " (" + to_string(p.role) +
+                            ", " + (codes.back().empty() ? "-" : codes.back()) + ")";
     }
     const bool visit = e.type == EventType::visit;
     std::vector<std::size_t> src, tgt;
     for (std::size_t i = 0; i < e.participants.size(); ++i) {
         switch (e.participants[i].role) {
-        case Role::source: src.push_back(i); break;
-        case Role::target: tgt.push_back(i); break;
-        case Role::mediator: src.push_back(i); break;
-        case Role::visitor: (visit ? src : tgt).push_back(i); break;
-        case Role::host: (visit ? tgt : src).push_back(i); break;
-        case Role::participant:
-            src.push_back(i);
-            tgt.push_back(i);
-            break;
+            case Role::source:
+                src.push_back(i);
+                break;
+            case Role::target:
+                tgt.push_back(i);
+                break;
+            case Role::mediator:
+                src.push_back(i);
+                break;
+            case Role::visitor:
+                (visit ? src : tgt).push_back(i);
+                break;
+            case Role::host:
+                (visit ? tgt : src).push_back(i);
+                break;
+            case Role::participant:
+                src.push_back(i);
+                tgt.push_back(i);
+                break;
         }
     }
     std::set<std::pair<std::string, std::string>> seen;
@@ -438,7 +458,8 @@ std::string format_petrarch_report(const PetrarchReport& r, bool verbose) {
     std::snprintf(line, sizeof line, "  source+target right   %3zu/%zu  %5.1f%%   (target 80%%)\n",
                   r.actors_ok, n, pct(r.actors_ok, n));
     out << line;
-    std::snprintf(line, sizeof line, "  root and actors right %3zu/%zu  %5.1f%%   (one event, one coding)\n",
+    std::snprintf(line, sizeof line,
+                  "  root and actors right %3zu/%zu  %5.1f%%   (one event, one coding)\n",
                   r.both_ok, n, pct(r.both_ok, n));
     out << line;
     std::snprintf(line, sizeof line, "  codings reproduced    %3zu/%zu  %5.1f%%\n", r.codings_found,
@@ -449,8 +470,9 @@ std::string format_petrarch_report(const PetrarchReport& r, bool verbose) {
     out << line;
     out << "by expected root  records   root right   actors right   both\n";
     for (const auto& [root, b] : r.by_root) {
-        std::snprintf(line, sizeof line, "  %-14s %8zu   %4zu %5.1f%%   %4zu %5.1f%%   %4zu %5.1f%%\n",
-                      root.c_str(), b.records, b.root_ok, pct(b.root_ok, b.records), b.actors_ok,
+        std::snprintf(line, sizeof line,
+                      "  %-14s %8zu   %4zu %5.1f%%   %4zu %5.1f%%   %4zu %5.1f%%\n", root.c_str(),
+                      b.records, b.root_ok, pct(b.root_ok, b.records), b.actors_ok,
                       pct(b.actors_ok, b.records), b.both_ok, pct(b.both_ok, b.records));
         out << line;
     }

@@ -27,7 +27,7 @@ struct PetrarchRecord {
     std::string id;        ///< "DEMO-02"
     std::string category;  ///< "DEMO"
     date::sys_days date;
-    std::string text;      ///< whitespace collapsed
+    std::string text;                     ///< whitespace collapsed
     std::vector<PetrarchCoding> codings;  ///< empty for noevents="True"
 };
 
@@ -40,7 +40,7 @@ std::vector<PetrarchRecord> parse_petrarch_records(std::string_view xml, const s
 /// entry (bare country-like codes, organisation codes; see docs/evaluation.md). Lives in a
 /// temporary directory removed by the destructor.
 class PetrarchKnowledge {
-public:
+  public:
     PetrarchKnowledge(const Knowledge& base, const std::filesystem::path& actors_file);
     ~PetrarchKnowledge();
     PetrarchKnowledge(const PetrarchKnowledge&) = delete;
@@ -53,7 +53,7 @@ public:
     std::size_t countries_added() const { return m_countries; }
     std::size_t organisations_added() const { return m_orgs; }
 
-private:
+  private:
     std::filesystem::path m_dir;
     std::unique_ptr<Knowledge> m_kb;
     std::map<std::string, std::string> m_translate;
@@ -63,7 +63,7 @@ private:
 
 /// What we extracted from one record, as codes.
 struct CodedEvent {
-    std::string cameo;  ///< our event's code ("040")
+    std::string cameo;                                       ///< our event's code ("040")
     std::vector<std::pair<std::string, std::string>> dyads;  ///< (source, target) codes
     std::string participants;  ///< "Name (role, CODE); ..." for listings
 };
@@ -72,9 +72,9 @@ struct PetrarchRecordScore {
     const PetrarchRecord* record = nullptr;
     std::vector<PetrarchCoding> expected;  ///< the codings in CAMEO 01-05
     std::vector<CodedEvent> ours;
-    bool root_ok = false;    ///< some event of ours has the root of some expected coding
-    bool actors_ok = false;  ///< some (source, target) of ours equals some expected pair
-    bool both_ok = false;    ///< one event of ours has both, against one expected coding
+    bool root_ok = false;           ///< some event of ours has the root of some expected coding
+    bool actors_ok = false;         ///< some (source, target) of ours equals some expected pair
+    bool both_ok = false;           ///< one event of ours has both, against one expected coding
     std::size_t codings_found = 0;  ///< expected codings reproduced (root, source and target)
 };
 

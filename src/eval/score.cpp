@@ -4,8 +4,8 @@
 #include <parley/eval.hpp>
 #include <parley/knowledge.hpp>
 
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -23,19 +23,21 @@ namespace {
 // The scorer's own name rules (event-schema.md), not extraction knowledge: honorifics that are
 // never part of a name, name particles compared loosely, and words an acronym skips.
 constexpr const char* kHonorifics[] = {"mr", "mrs", "ms", "dr", "sir"};
-constexpr const char* kParticles[] = {"al", "el", "ad", "bin", "ibn", "de", "van", "von", "der",
-                                      "da", "di", "du", "le", "la", "del", "ul", "ud"};
-constexpr const char* kParticlePrefixes[] = {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-",
-                                             "az-", "an-", "ul-", "ud-"};
-constexpr const char* kAcronymSkips[] = {"of", "for", "the", "and", "on", "in", "to", "de",
-                                         "des", "du", "la", "le", "et"};
+constexpr const char* kParticles[] = {"al", "el", "ad", "bin", "ibn", "de",  "van", "von", "der",
+                                      "da", "di", "du", "le",  "la",  "del", "ul",  "ud"};
+constexpr const char* kParticlePrefixes[] = {"al-", "el-", "ad-", "ar-", "as-", "ash-",
+                                             "at-", "az-", "an-", "ul-", "ud-"};
+constexpr const char* kAcronymSkips[] = {"of", "for", "the", "and", "on", "in", "to",
+                                         "de", "des", "du",  "la",  "le", "et"};
 
 template <std::size_t N>
 bool in_list(const char* const (&list)[N], std::string_view w) {
     return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -53,11 +55,11 @@ std::string ascii_lower(std::string_view s) {
 /// Lower case, accents stripped, curly apostrophes made straight (utf8proc).
 std::string fold(std::string_view s) {
     utf8proc_uint8_t* out = nullptr;
-    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                               UTF8PROC_STRIPMARK |
-                                                               UTF8PROC_CASEFOLD));
+    const auto n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                     static_cast<utf8proc_ssize_t>(s.size()), &out,
+                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
     std::string r;
     if (n < 0) {
         r = ascii_lower(s);  // not UTF-8: compare the bytes as they are
@@ -188,7 +190,8 @@ std::optional<DaySpan> gold_span(const nlohmann::json& j, const std::string& sou
     if (!j.is_string()) fail(source, where + ": date must be a string or null");
     const auto s = j.get<std::string>();
     auto span = parse_day_span(s);
-    if (!span) fail(source, where + ": bad date '" + s + "' (want YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)");
+    if (!span)
+        fail(source, where + ": bad date '" + s + "' (want YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)");
     return span;
 }
 
@@ -387,7 +390,8 @@ GoldDocument parse_gold(std::string_view text, const std::string& source) {
         // Date, or date and time ("1999-07-21T23:02:00+01:00"): the date part is the anchor.
         g.publication = parse_day(std::string_view(pub).substr(0, 10));
         if (!g.publication || (pub.size() > 10 && pub[10] != 'T' && pub[10] != ' '))
-            fail(source, "bad 'publication' '" + pub + "' (want YYYY-MM-DD, optionally with a time)");
+            fail(source,
+                 "bad 'publication' '" + pub + "' (want YYYY-MM-DD, optionally with a time)");
     }
     auto ev = j.find("events");
     if (ev == j.end() || !ev->is_array()) fail(source, "'events' missing or not an array");
@@ -450,7 +454,8 @@ NameMatcher::NameMatcher(const Knowledge& kb) : NameMatcher() {
             // The first file entry for a name wins (a name shared by two codes stays with one).
             m_countries.emplace(country_key(row[1]), code);
             if (row.size() > 2)
-                for (const auto& alias : split_bar(row[2])) m_countries.emplace(country_key(alias), code);
+                for (const auto& alias : split_bar(row[2]))
+                    m_countries.emplace(country_key(alias), code);
             // Adjectives and names are dropped before a title ("Russian Foreign Minister ...").
             m_qualifiers.insert(fold(row[1]));
             if (row.size() > 3)
@@ -493,10 +498,11 @@ NameMatcher::Tokens NameMatcher::tokens(std::string_view name) const {
     // which words are written in capitals (acronyms), then fold each word.
     const std::string s = join_dotted_acronyms(name);
     std::string spaced;
-    for (char c : s) spaced += (c == '.' || c == ',' || c == ';' || c == ':' || c == '(' ||
-                                c == ')' || c == '"' || c == '/')
-                                   ? ' '
-                                   : c;
+    for (char c : s)
+        spaced += (c == '.' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
+                   c == '"' || c == '/')
+                      ? ' '
+                      : c;
     Tokens all;
     for (auto w : split_words(spaced)) {
         std::string f = fold(w);
@@ -504,8 +510,9 @@ NameMatcher::Tokens NameMatcher::tokens(std::string_view name) const {
         while (!f.empty() && f.back() == '-') f.pop_back();
         while (!f.empty() && f.front() == '-') f.erase(0, 1);
         if (f.empty()) continue;
-        const bool upper =
-            w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        const bool upper = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+                               return c >= 'A' && c <= 'Z';
+                           });
         all.words.push_back(std::move(f));
         all.upper.push_back(upper);
     }
@@ -526,7 +533,8 @@ NameMatcher::Tokens NameMatcher::tokens(std::string_view name) const {
         for (std::size_t a = std::min<std::size_t>(3, n - i); a > 0 && !dropped; --a) {
             std::string phrase = join(all.words, i, i + a);
             const bool possessive = a == 1 && phrase.size() > 2 && phrase.ends_with("'s");
-            if ((possessive || m_qualifiers.count(phrase)) && i + a < n && title_prefix(all.words, i + a)) {
+            if ((possessive || m_qualifiers.count(phrase)) && i + a < n &&
+                title_prefix(all.words, i + a)) {
                 i += a;
                 dropped = true;
             }
@@ -563,7 +571,8 @@ std::vector<std::string> NameMatcher::name_tokens(std::string_view name) const {
 std::string NameMatcher::country_code(std::string_view name) const {
     const auto t = trim(name);
     if (is_upper_code(t)) {
-        if (auto c = m_country_codes.find(std::string(t)); c != m_country_codes.end()) return c->second;
+        if (auto c = m_country_codes.find(std::string(t)); c != m_country_codes.end())
+            return c->second;
     }
     auto it = m_countries.find(country_key(t));
     return it == m_countries.end() ? std::string() : it->second;
@@ -584,7 +593,8 @@ struct TokenView {
 /// Whether a[i..] and b[j..] are the same words, where a word in capitals may stand for the
 /// initials of several words of the other side ("IMF" = "International Monetary Fund",
 /// "IOM" = "International Organization for Migration").
-bool acronym_equal(const TokenView& a, std::size_t i, const TokenView& b, std::size_t j, int depth = 0) {
+bool acronym_equal(const TokenView& a, std::size_t i, const TokenView& b, std::size_t j,
+                   int depth = 0) {
     if (depth > 32) return false;
     if (i == a.words.size() && j == b.words.size()) return true;
     if (i == a.words.size() || j == b.words.size()) return false;
@@ -704,9 +714,12 @@ bool matches(const Event& extracted, const GoldEvent& gold, bool strict, const N
 
 const char* to_string(MatchMode m) {
     switch (m) {
-    case MatchMode::strict: return "strict";
-    case MatchMode::lenient: return "lenient";
-    case MatchMode::ignore_date: return "ignore_date";
+        case MatchMode::strict:
+            return "strict";
+        case MatchMode::lenient:
+            return "lenient";
+        case MatchMode::ignore_date:
+            return "ignore_date";
     }
     return "?";
 }
@@ -721,7 +734,8 @@ Alignment align(const std::vector<Event>& extracted, const std::vector<GoldEvent
     const int64_t base = kBonusMax * static_cast<int64_t>(n + 1) + 1;
     std::vector<std::vector<int64_t>> w(n, std::vector<int64_t>(n, 0));
     std::vector<std::vector<std::string>> ev_words(ne), gold_words(ng);
-    for (std::size_t i = 0; i < ne; ++i) ev_words[i] = content_words(extracted[i].evidence.sentence);
+    for (std::size_t i = 0; i < ne; ++i)
+        ev_words[i] = content_words(extracted[i].evidence.sentence);
     for (std::size_t j = 0; j < ng; ++j) gold_words[j] = content_words(gold[j].evidence);
 
     for (std::size_t j = 0; j < ng; ++j) {
@@ -766,8 +780,12 @@ Alignment align(const std::vector<Event>& extracted, const std::vector<GoldEvent
 
 // ---- Counts --------------------------------------------------------------------------------
 
-double Counts::precision() const { return has_precision() ? double(tp) / double(tp + fp) : 0.0; }
-double Counts::recall() const { return has_recall() ? double(tp) / double(tp + fn) : 0.0; }
+double Counts::precision() const {
+    return has_precision() ? double(tp) / double(tp + fp) : 0.0;
+}
+double Counts::recall() const {
+    return has_recall() ? double(tp) / double(tp + fn) : 0.0;
+}
 double Counts::f1() const {
     const double p = precision(), r = recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;

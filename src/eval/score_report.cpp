@@ -26,9 +26,8 @@ std::string ratio(bool defined, double x) {
 std::string mode_cells(const Counts& c) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%4zu %4zu %4zu ", c.tp, c.fp, c.fn);
-    return buf + ratio(c.has_precision(), c.precision()) + " " +
-           ratio(c.has_recall(), c.recall()) + " " +
-           ratio(c.has_precision() || c.has_recall(), c.f1());
+    return buf + ratio(c.has_precision(), c.precision()) + " " + ratio(c.has_recall(), c.recall()) +
+           " " + ratio(c.has_precision() || c.has_recall(), c.f1());
 }
 
 std::string table_row(const std::string& name, const TypeScore& t) {
@@ -81,8 +80,8 @@ std::string describe(const Event& e) {
 
 std::string describe(const GoldEvent& g) {
     return std::string(to_string(g.type)) + " " + join_names(g.actors) + " " +
-           (g.date ? format_day_span(*g.date) : std::string("null")) + " \"" +
-           snippet(g.evidence) + "\"";
+           (g.date ? format_day_span(*g.date) : std::string("null")) + " \"" + snippet(g.evidence) +
+           "\"";
 }
 
 const std::pair<std::size_t, std::size_t>* partner_of_gold(const Alignment& a, std::size_t j) {
@@ -98,22 +97,24 @@ std::string format_report_table(const Report& r) {
     out << "parley eval: " << r.documents << " documents, " << r.overall.gold << " gold events, "
         << r.overall.extracted << " extracted\n";
     char head[256];
-    std::snprintf(head, sizeof head, "%-24s | %-32s | %s\n%-12s %5s %5s | %s | %s\n", "",
-                  "lenient", "strict", "type", "gold", "extr", "  tp   fp   fn     P     R    F1",
+    std::snprintf(head, sizeof head, "%-24s | %-32s | %s\n%-12s %5s %5s | %s | %s\n", "", "lenient",
+                  "strict", "type", "gold", "extr", "  tp   fp   fn     P     R    F1",
                   "  tp   fp   fn     P     R    F1");
     out << head;
     for (const auto& [type, t] : r.by_type) out << table_row(to_string(type), t);
     out << table_row("overall", r.overall);
     char buf[256];
     if (r.dates.matched) {
-        std::snprintf(buf, sizeof buf,
-                      "date accuracy: %zu of %zu events matched on type and actors (dates ignored) "
-                      "have the exact gold date (%.1f%%); %zu (%.1f%%) pass the lenient date rule\n",
-                      r.dates.exact, r.dates.matched, 100.0 * r.dates.exact_share(), r.dates.lenient,
-                      100.0 * r.dates.lenient_share());
+        std::snprintf(
+            buf, sizeof buf,
+            "date accuracy: %zu of %zu events matched on type and actors (dates ignored) "
+            "have the exact gold date (%.1f%%); %zu (%.1f%%) pass the lenient date rule\n",
+            r.dates.exact, r.dates.matched, 100.0 * r.dates.exact_share(), r.dates.lenient,
+            100.0 * r.dates.lenient_share());
     } else {
-        std::snprintf(buf, sizeof buf,
-                      "date accuracy: - (no extracted event matches a gold event on type and actors)\n");
+        std::snprintf(
+            buf, sizeof buf,
+            "date accuracy: - (no extracted event matches a gold event on type and actors)\n");
     }
     out << buf;
     return out.str();
@@ -137,15 +138,16 @@ std::string format_report_json(const Report& r) {
 std::string format_document_errors(const DocumentScore& d) {
     std::ostringstream out;
     out << "== " << d.document << " (" << d.gold.path << "): " << d.gold.events.size() << " gold, "
-        << d.extracted.size() << " extracted; lenient tp " << d.lenient.pairs.size() << ", strict tp "
-        << d.strict.pairs.size() << "\n";
-    for (auto i : d.lenient.unmatched_extracted) out << "  FP   " << describe(d.extracted[i]) << "\n";
+        << d.extracted.size() << " extracted; lenient tp " << d.lenient.pairs.size()
+        << ", strict tp " << d.strict.pairs.size() << "\n";
+    for (auto i : d.lenient.unmatched_extracted)
+        out << "  FP   " << describe(d.extracted[i]) << "\n";
     for (auto j : d.lenient.unmatched_gold) {
         out << "  FN   " << describe(d.gold.events[j]) << "\n";
         // When the type and actors were found but the date was not, say which date was given.
         if (const auto* p = partner_of_gold(d.dates, j))
-            out << "       (type and actors found, dated " << format_event_date(d.extracted[p->first].date)
-                << ")\n";
+            out << "       (type and actors found, dated "
+                << format_event_date(d.extracted[p->first].date) << ")\n";
     }
     // Lenient matches whose date is not exact.
     for (const auto& [i, j] : d.lenient.pairs) {

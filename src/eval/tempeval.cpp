@@ -43,18 +43,23 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
     const std::size_t semi = s.find(';', i);
     if (semi == std::string_view::npos || semi - i > 10) return 0;
     const std::string_view name = s.substr(i + 1, semi - i - 1);
-    if (name == "amp") out += '&';
-    else if (name == "lt") out += '<';
-    else if (name == "gt") out += '>';
-    else if (name == "quot") out += '"';
-    else if (name == "apos") out += '\'';
+    if (name == "amp")
+        out += '&';
+    else if (name == "lt")
+        out += '<';
+    else if (name == "gt")
+        out += '>';
+    else if (name == "quot")
+        out += '"';
+    else if (name == "apos")
+        out += '\'';
     else if (name.size() > 1 && name[0] == '#') {
         unsigned long cp = 0;
         const bool hex = name[1] == 'x' || name[1] == 'X';
         for (char c : name.substr(hex ? 2 : 1)) {
-            int d = c >= '0' && c <= '9' ? c - '0'
+            int d = c >= '0' && c <= '9'                            ? c - '0'
                     : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
-                                                                     : -1;
+                                                                    : -1;
             if (d < 0) return 0;
             cp = cp * (hex ? 16 : 10) + unsigned(d);
             if (cp > 0x10FFFF) return 0;
@@ -69,8 +74,8 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
 std::string attr(std::string_view tag, std::string_view name) {
     std::size_t pos = 0;
     while ((pos = tag.find(name, pos)) != std::string_view::npos) {
-        const bool start_ok = pos > 0 && (tag[pos - 1] == ' ' || tag[pos - 1] == '\t' ||
-                                          tag[pos - 1] == '\n');
+        const bool start_ok =
+            pos > 0 && (tag[pos - 1] == ' ' || tag[pos - 1] == '\t' || tag[pos - 1] == '\n');
         std::size_t k = pos + name.size();
         while (k < tag.size() && tag[k] == ' ') ++k;
         if (start_ok && k < tag.size() && tag[k] == '=') {
@@ -259,7 +264,8 @@ std::string format_tempeval_table(const TempEvalReport& r) {
     char buf[256];
     std::snprintf(buf, sizeof buf, "TempEval-3 evaluation: %zu documents\n\n", r.documents);
     out += buf;
-    out += "type        gold  sys   strict P/R/F1        relaxed P/R/F1       value acc  value F1\n";
+    out +=
+        "type        gold  sys   strict P/R/F1        relaxed P/R/F1       value acc  value F1\n";
     auto row = [&](const char* name, const TempEvalCounts& c) {
         std::snprintf(buf, sizeof buf,
                       "%-10s %5zu %5zu  %5.1f %5.1f %5.1f    %5.1f %5.1f %5.1f    %6.1f   %6.1f\n",
@@ -270,8 +276,9 @@ std::string format_tempeval_table(const TempEvalReport& r) {
     };
     for (std::size_t i = 0; i < kTypes.size(); ++i) row(kTypes[i], r.by_type[i]);
     row("overall", r.overall);
-    out += "HeidelTime (TempEval-3, published, all types): strict F1 81.34, relaxed F1 90.30, "
-           "value F1 77.61\n";
+    out +=
+        "HeidelTime (TempEval-3, published, all types): strict F1 81.34, relaxed F1 90.30, "
+        "value F1 77.61\n";
     return out;
 }
 

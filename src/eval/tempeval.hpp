@@ -21,16 +21,16 @@ class Knowledge;
 struct GoldTimex {
     uint32_t begin = 0;
     uint32_t end = 0;
-    std::string type;   ///< DATE, TIME, DURATION, SET
+    std::string type;  ///< DATE, TIME, DURATION, SET
     std::string value;
     std::string text;
 };
 
 struct TmlDocument {
     std::string source;
-    std::string text;                  ///< the TEXT element's content as plain text
-    std::optional<date::sys_days> dct; ///< document creation time (its day)
-    std::vector<GoldTimex> timexes;    ///< in TEXT, without the DCT
+    std::string text;                   ///< the TEXT element's content as plain text
+    std::optional<date::sys_days> dct;  ///< document creation time (its day)
+    std::vector<GoldTimex> timexes;     ///< in TEXT, without the DCT
 };
 
 /// Parses a TimeML document; throws Error naming `source` when there is no TEXT element.

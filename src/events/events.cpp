@@ -40,9 +40,11 @@ std::vector<std::string> words(std::string_view phrase) {
 
 EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     for (const auto& row : kb.rows("events/triggers.tsv")) {
-        if (row.size() < 5) throw Error(kb.dir().string() + "/events/triggers.tsv: row needs 5 columns");
+        if (row.size() < 5)
+            throw Error(kb.dir().string() + "/events/triggers.tsv: row needs 5 columns");
         auto type = event_type_from_string(row[0]);
-        if (!type) throw Error(kb.dir().string() + "/events/triggers.tsv: unknown type '" + row[0] + "'");
+        if (!type)
+            throw Error(kb.dir().string() + "/events/triggers.tsv: unknown type '" + row[0] + "'");
         for (const auto& phrase : split(row[4], '|')) {
             Trigger t;
             t.type = *type;
@@ -69,9 +71,11 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     for (const auto& c : cues) cues_by_first[c.words.front()].push_back(&c);
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
     if (kb.has("lexicon/prepositions.txt"))
-        for (const auto& l : kb.lines("lexicon/prepositions.txt")) prepositions.insert(fold_word(l));
+        for (const auto& l : kb.lines("lexicon/prepositions.txt"))
+            prepositions.insert(fold_word(l));
     if (kb.has("events/object-modifiers.txt"))
-        for (const auto& l : kb.lines("events/object-modifiers.txt")) object_modifiers.insert(fold_word(l));
+        for (const auto& l : kb.lines("events/object-modifiers.txt"))
+            object_modifiers.insert(fold_word(l));
     for (const auto& row : kb.rows("time/weekdays.tsv"))
         if (!row.empty()) weekdays.insert(fold_word(row[0]));
 }
@@ -80,9 +84,9 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
 
 namespace {
 
+using detail::Cue;
 using detail::Tok;
 using detail::TokShape;
-using detail::Cue;
 using detail::Trigger;
 
 struct Arg {
@@ -94,9 +98,9 @@ struct Arg {
 };
 
 struct Dest {
-    int actor = -1;        ///< the destination country's actor, when the text names it
-    std::string name;      ///< the place as written ("Damascus"), or empty for a country
-    std::string country;   ///< alpha-3
+    int actor = -1;       ///< the destination country's actor, when the text names it
+    std::string name;     ///< the place as written ("Damascus"), or empty for a country
+    std::string country;  ///< alpha-3
 };
 
 struct Place {
@@ -105,23 +109,29 @@ struct Place {
     std::string country;
 };
 
-const std::set<std::string_view> kAux = {"is",   "are",  "was",  "were", "be",  "been", "being", "am",
-                                         "will", "would", "to",  "shall", "'ll", "can",  "could", "may",
-                                         "might", "must", "should", "has", "have", "had", "not", "also",
-                                         "later", "again", "then", "first"};
-const std::set<std::string_view> kDeterminers = {"a", "an", "the", "his", "her", "their", "its", "our",
-                                                 "my", "this", "that", "these", "those", "first", "second",
-                                                 "new", "next", "last", "another"};
-const std::set<std::string_view> kLocPreps = {"in", "at", "to", "into", "from", "outside", "near", "on"};
+const std::set<std::string_view> kAux = {
+    "is",   "are",   "was", "were", "be",    "been",  "being", "am",   "will",   "would",
+    "to",   "shall", "'ll", "can",  "could", "may",   "might", "must", "should", "has",
+    "have", "had",   "not", "also", "later", "again", "then",  "first"};
+const std::set<std::string_view> kDeterminers = {
+    "a",    "an",    "the",   "his",   "her",    "their", "its",  "our",  "my",     "this",
+    "that", "these", "those", "first", "second", "new",   "next", "last", "another"};
+const std::set<std::string_view> kLocPreps = {"in",   "at",      "to",   "into",
+                                              "from", "outside", "near", "on"};
 const std::set<std::string_view> kSubjectPlural = {"two", "both"};
 const std::set<std::string_view> kInAt = {"in", "at"};
 
 class SentenceEvents {
-public:
-    SentenceEvents(const Document& doc, const ActorTable& actors, const std::vector<TimeSpan>& times,
-                   const detail::EventRules& rules, uint32_t si, const std::vector<int>& recent_people,
-                   const std::vector<int>& participants)
-        : m_doc(doc), m_actors(actors), m_times(times), m_r(rules), m_si(si), m_recent(recent_people),
+  public:
+    SentenceEvents(const Document& doc, const ActorTable& actors,
+                   const std::vector<TimeSpan>& times, const detail::EventRules& rules, uint32_t si,
+                   const std::vector<int>& recent_people, const std::vector<int>& participants)
+        : m_doc(doc),
+          m_actors(actors),
+          m_times(times),
+          m_r(rules),
+          m_si(si),
+          m_recent(recent_people),
           m_participants(participants) {
         m_t = detail::lex_sentence(doc.text, doc.sentences[si]);
         map_mentions();
@@ -144,10 +154,11 @@ public:
             std::vector<const Trigger*> cands;
             for (const auto& trig : it->second)
                 if (matches(trig, i)) cands.push_back(&trig);
-            const bool verbal = i > 0 && (kAux.count(m_t[i - 1].low) || (i > 1 && kAux.count(m_t[i - 2].low) &&
-                                                                          m_t[i - 1].shape == TokShape::lower &&
-                                                                          m_t[i - 1].low.size() > 2 &&
-                                                                          m_t[i - 1].low.ends_with("ly")));
+            const bool verbal =
+                i > 0 &&
+                (kAux.count(m_t[i - 1].low) ||
+                 (i > 1 && kAux.count(m_t[i - 2].low) && m_t[i - 1].shape == TokShape::lower &&
+                  m_t[i - 1].low.size() > 2 && m_t[i - 1].low.ends_with("ly")));
             // "a three-day visit", "his first official trip": a determiner a few words back.
             bool determiner = false;
             for (std::size_t k = i; k-- > 0 && i - k <= 3;) {
@@ -179,7 +190,7 @@ public:
         }
     }
 
-private:
+  private:
     const Document& m_doc;
     const ActorTable& m_actors;
     const std::vector<TimeSpan>& m_times;
@@ -193,7 +204,8 @@ private:
 
     bool in_title() const {
         const auto& s = m_doc.sentences[m_si];
-        return m_doc.title_span.size() > 0 && s.begin >= m_doc.title_span.begin && s.end <= m_doc.title_span.end;
+        return m_doc.title_span.size() > 0 && s.begin >= m_doc.title_span.begin &&
+               s.end <= m_doc.title_span.end;
     }
 
     std::size_t tok_at(uint32_t byte) const {
@@ -209,8 +221,9 @@ private:
     void map_mentions() {
         const auto& s = m_doc.sentences[m_si];
         // Mentions are in text order: find this sentence's run by binary search.
-        auto first = std::lower_bound(m_actors.mentions.begin(), m_actors.mentions.end(), m_si,
-                                      [](const Mention& m, uint32_t si) { return m.sentence < si; });
+        auto first =
+            std::lower_bound(m_actors.mentions.begin(), m_actors.mentions.end(), m_si,
+                             [](const Mention& m, uint32_t si) { return m.sentence < si; });
         for (auto it = first; it != m_actors.mentions.end() && it->sentence == m_si; ++it) {
             const Mention& m = *it;
             if (m.actor < 0) continue;
@@ -224,9 +237,11 @@ private:
             a.title = m.title;
             if (a.b < a.e) m_args.push_back(std::move(a));
         }
-        std::sort(m_args.begin(), m_args.end(), [](const Arg& x, const Arg& y) { return x.b < y.b; });
-        auto pfirst = std::lower_bound(m_actors.places.begin(), m_actors.places.end(), m_si,
-                                       [](const PlaceMention& p, uint32_t si) { return p.sentence < si; });
+        std::sort(m_args.begin(), m_args.end(),
+                  [](const Arg& x, const Arg& y) { return x.b < y.b; });
+        auto pfirst =
+            std::lower_bound(m_actors.places.begin(), m_actors.places.end(), m_si,
+                             [](const PlaceMention& p, uint32_t si) { return p.sentence < si; });
         for (auto it = pfirst; it != m_actors.places.end() && it->sentence == m_si; ++it) {
             const PlaceMention& p = *it;
             m_places.push_back(Place{tok_at(p.begin), tok_end(p.end), p.name, p.country});
@@ -275,8 +290,10 @@ private:
             bool saw_and = false;
             for (std::size_t i = m_args[cur].e; i < m_args[n].b; ++i) {
                 const auto& w = m_t[i].low;
-                if (w == "and" || w == "&") saw_and = true;
-                else if (w != "," && w != "the" && w != "with" && w != "also") ok = false;
+                if (w == "and" || w == "&")
+                    saw_and = true;
+                else if (w != "," && w != "the" && w != "with" && w != "also")
+                    ok = false;
             }
             if (!ok || m_args[n].b == m_args[cur].e) break;
             if (locative(m_args[n])) break;
@@ -289,7 +306,8 @@ private:
 
     // The nearest participant left of token `at`, within the clause.
     std::vector<std::size_t> subject(std::size_t at, bool leftmost = false) const {
-        // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's antecedent.
+        // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's
+        // antecedent.
         for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
             const auto& w = m_t[i].low;
             if (w != "which" && w != "who" && w != "that") {
@@ -331,8 +349,10 @@ private:
                 std::size_t first = k;
                 while (first > 0 && !locative(m_args[first - 1])) {
                     auto c = chain(first - 1);
-                    if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end()) --first;
-                    else break;
+                    if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
+                        --first;
+                    else
+                        break;
                 }
                 return chain(first);
             }
@@ -369,13 +389,15 @@ private:
             std::size_t plain = 0;
             for (std::size_t i = from; i < a.b; ++i) {
                 if (clause_break(i) || m_t[i].low == ",") {
-                    if (m_t[i].low == "," && i + 1 == a.b && i > from && m_r.object_modifiers.count(m_t[i - 1].low))
+                    if (m_t[i].low == "," && i + 1 == a.b && i > from &&
+                        m_r.object_modifiers.count(m_t[i - 1].low))
                         continue;
                     return std::nullopt;
                 }
                 if (m_r.prepositions.count(m_t[i].low)) return std::nullopt;
-                const bool modifier = kDeterminers.count(m_t[i].low) || m_r.object_modifiers.count(m_t[i].low) ||
-                                      m_t[i].low == "his" || m_t[i].low == "her" || m_t[i].capitalised();
+                const bool modifier =
+                    kDeterminers.count(m_t[i].low) || m_r.object_modifiers.count(m_t[i].low) ||
+                    m_t[i].low == "his" || m_t[i].low == "her" || m_t[i].capitalised();
                 if (!modifier) ++plain;
             }
             if (plain > gap || a.b > from + gap + 4) return std::nullopt;
@@ -439,15 +461,19 @@ private:
             }
             for (std::size_t k = 0; k < m_args.size(); ++k) {
                 const Arg& a = m_args[k];
-                if (a.b != i || (a.form != MentionForm::country && a.form != MentionForm::metonym)) continue;
+                if (a.b != i || (a.form != MentionForm::country && a.form != MentionForm::metonym))
+                    continue;
                 for (auto c : chain(k)) {
                     const Arg& ca = m_args[c];
-                    if (ca.form != MentionForm::country && ca.form != MentionForm::metonym) continue;
+                    if (ca.form != MentionForm::country && ca.form != MentionForm::metonym)
+                        continue;
                     bool dup = false;
                     for (auto& d : dests) dup |= d.actor == ca.actor;
                     if (!dup)
                         dests.push_back(Dest{ca.actor,
-                                             ca.form == MentionForm::metonym ? std::string(span(ca.hb, ca.e)) : std::string(),
+                                             ca.form == MentionForm::metonym
+                                                 ? std::string(span(ca.hb, ca.e))
+                                                 : std::string(),
                                              m_actors.actors[ca.actor].country});
                 }
             }
@@ -477,9 +503,11 @@ private:
                 const Cue& c = *cp;
                 if (i + c.words.size() > at) continue;
                 bool ok = true;
-                for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
+                for (std::size_t k = 0; k < c.words.size() && ok; ++k)
+                    ok = m_t[i + k].low == c.words[k];
                 if (!ok) continue;
-                if (c.kind == "hypothetical" || c.kind == "denied" || c.kind == "cancelled") return c.kind;
+                if (c.kind == "hypothetical" || c.kind == "denied" || c.kind == "cancelled")
+                    return c.kind;
                 if (found.empty()) found = c.kind;
             }
         }
@@ -498,7 +526,8 @@ private:
             const Cue& c = *cp;
             if (c.kind == "scheduled" || c.kind == "reported" || c.words.size() <= len) continue;
             bool ok = i + c.words.size() <= m_t.size();
-            for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
+            for (std::size_t k = 0; k < c.words.size() && ok; ++k)
+                ok = m_t[i + k].low == c.words[k];
             if (ok) return true;
         }
         return false;
@@ -512,7 +541,8 @@ private:
                 const Cue& c = *cp;
                 if (c.kind != "cancelled" && !(noun && c.kind == "scheduled_after")) continue;
                 bool ok = i + c.words.size() <= m_t.size();
-                for (std::size_t k = 0; k < c.words.size() && ok; ++k) ok = m_t[i + k].low == c.words[k];
+                for (std::size_t k = 0; k < c.words.size() && ok; ++k)
+                    ok = m_t[i + k].low == c.words[k];
                 if (ok) return c.kind;
             }
         }
@@ -532,8 +562,10 @@ private:
             std::size_t lo = std::min(b, tb), hi = std::max(b, te);
             for (std::size_t i = lo; i < hi && i < m_t.size(); ++i)
                 if (clause_break(i)) d += 20;
-            if (ts.ok()) d = d * 2;
-            else d = d * 2 + 1;
+            if (ts.ok())
+                d = d * 2;
+            else
+                d = d * 2 + 1;
             if (d < best_d) {
                 best_d = d;
                 best = &ts;
@@ -551,7 +583,8 @@ private:
     int visit_length() const {
         const auto& s = m_doc.sentences[m_si];
         for (const auto& ts : m_times) {
-            if (ts.span.begin < s.begin || ts.span.end > s.end || ts.type != TimexType::duration) continue;
+            if (ts.span.begin < s.begin || ts.span.end > s.end || ts.type != TimexType::duration)
+                continue;
             const std::string& v = ts.timex;
             if (v.size() < 3 || v[0] != 'P' || v.back() != 'D') continue;
             int n = 0;
@@ -585,7 +618,8 @@ private:
         const TimeSpan* best = nullptr;
         for (const auto& ts : m_times) {
             if (ts.span.begin >= s.begin) break;
-            if (!ts.ok() || ts.type != TimexType::date || ts.granularity != Granularity::day) continue;
+            if (!ts.ok() || ts.type != TimexType::date || ts.granularity != Granularity::day)
+                continue;
             if (m_doc.publication && *ts.first > *m_doc.publication) continue;  // past events only
             best = &ts;
         }
@@ -601,7 +635,8 @@ private:
         for (const auto& ts : m_times) {
             if (ts.span.begin < pb || ts.span.begin >= s.begin) continue;
             if (!ts.ok() || ts.type == TimexType::duration || ts.type == TimexType::set) continue;
-            if (ts.granularity != Granularity::day && ts.granularity != Granularity::weekend) continue;
+            if (ts.granularity != Granularity::day && ts.granularity != Granularity::weekend)
+                continue;
             best = &ts;
         }
         return best;
@@ -631,24 +666,28 @@ private:
             for (auto k : ks) add(m_args[k].actor, role);
         };
         std::string location;
-        const bool passive = !trig.noun && tb > 0 &&
-                             (m_t[tb - 1].low == "was" || m_t[tb - 1].low == "were" || m_t[tb - 1].low == "been" ||
-                              m_t[tb - 1].low == "being" || m_t[tb - 1].low == "be" || m_t[tb - 1].low == "is" ||
-                              m_t[tb - 1].low == "are") &&
-                             te < m_t.size() && m_t[te].low == "by";
+        const bool passive =
+            !trig.noun && tb > 0 &&
+            (m_t[tb - 1].low == "was" || m_t[tb - 1].low == "were" || m_t[tb - 1].low == "been" ||
+             m_t[tb - 1].low == "being" || m_t[tb - 1].low == "be" || m_t[tb - 1].low == "is" ||
+             m_t[tb - 1].low == "are") &&
+            te < m_t.size() && m_t[te].low == "by";
         std::vector<std::size_t> subj;
         std::vector<int> plural;
         bool borrowed_subject = false;  // a bare noun's participant taken from its clause
         if (trig.noun) {
             // Possessor: "Hu's visit", "his meeting with X", "Obama's talks".
             std::size_t p = tb;
-            while (p > 0 && p + 3 > tb && m_t[p - 1].shape == TokShape::lower && !m_t[p - 1].possessive &&
-                   !kDeterminers.count(m_t[p - 1].low) && m_t[p - 1].low != "with")
+            while (p > 0 && p + 3 > tb && m_t[p - 1].shape == TokShape::lower &&
+                   !m_t[p - 1].possessive && !kDeterminers.count(m_t[p - 1].low) &&
+                   m_t[p - 1].low != "with")
                 --p;
-            if (p > 0 && (m_t[p - 1].possessive || m_t[p - 1].low == "his" || m_t[p - 1].low == "her" ||
-                          m_t[p - 1].low == "my" || m_t[p - 1].low == "their")) {
+            if (p > 0 &&
+                (m_t[p - 1].possessive || m_t[p - 1].low == "his" || m_t[p - 1].low == "her" ||
+                 m_t[p - 1].low == "my" || m_t[p - 1].low == "their")) {
                 for (std::size_t k = 0; k < m_args.size(); ++k)
-                    if (m_args[k].e == p || (m_args[k].b == p - 1 && m_args[k].form == MentionForm::pronoun))
+                    if (m_args[k].e == p ||
+                        (m_args[k].b == p - 1 && m_args[k].form == MentionForm::pronoun))
                         subj = {k};
                 if (m_t[p - 1].low == "their") plural = last_two_people();
             }
@@ -678,12 +717,16 @@ private:
             if (by) subj = chain(*by);
         } else {
             subj = subject(tb);
-            if (subj.empty() || (subj.size() == 1 && tb > 0 && kSubjectPlural.count(m_t[tb - 1].low)))
+            if (subj.empty() ||
+                (subj.size() == 1 && tb > 0 && kSubjectPlural.count(m_t[tb - 1].low)))
                 plural = plural_subject(tb);
         }
 
-        const bool host_frame = std::find(trig.frames.begin(), trig.frames.end(), "host") != trig.frames.end();
-        const Role src_role = host_frame ? Role::host : (trig.type == EventType::visit ? Role::visitor : Role::source);
+        const bool host_frame =
+            std::find(trig.frames.begin(), trig.frames.end(), "host") != trig.frames.end();
+        const Role src_role = host_frame
+                                  ? Role::host
+                                  : (trig.type == EventType::visit ? Role::visitor : Role::source);
         if (!plural.empty()) {
             for (int a : plural) add(a, Role::participant);
         }
@@ -697,9 +740,11 @@ private:
         bool between = false;
         std::vector<Dest> dests;
         std::vector<Participant> extra;  // a destination's country that the text never names
-        const bool needs_plural = std::find(trig.frames.begin(), trig.frames.end(), "plural") != trig.frames.end();
+        const bool needs_plural =
+            std::find(trig.frames.begin(), trig.frames.end(), "plural") != trig.frames.end();
         if (needs_plural && parts.size() < 2) return false;
-        const bool needs_date = std::find(trig.frames.begin(), trig.frames.end(), "dated") != trig.frames.end();
+        const bool needs_date =
+            std::find(trig.frames.begin(), trig.frames.end(), "dated") != trig.frames.end();
         if (needs_date && !time_next_to(tb, te)) return false;
         for (const auto& f : trig.frames) {
             if (!f.starts_with("near:")) continue;
@@ -753,14 +798,14 @@ private:
                 }
             } else if (f == "self") {
                 // "X warned in an interview": the speaker is the clause subject.
-                const bool in_speech = trig.noun && tb >= 2 &&
-                                       (m_t[tb - 1].low == "in" || m_t[tb - 2].low == "in");
+                const bool in_speech =
+                    trig.noun && tb >= 2 && (m_t[tb - 1].low == "in" || m_t[tb - 2].low == "in");
                 found_target = !parts.empty() && (!borrowed_subject || in_speech);
-
             }
         }
         if (between && !parts.empty()) {
-            for (auto& p : parts) p.second = p.second == Role::target ? Role::participant : p.second;
+            for (auto& p : parts)
+                p.second = p.second == Role::target ? Role::participant : p.second;
         }
         // Nominal triggers need participants of their own: a bare "the talks" refers back.
         const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
@@ -783,11 +828,12 @@ private:
         // noun of its own prepositional phrase.
         bool own_phrase = false;
         for (std::size_t i = tb; i-- > 0 && tb - i <= 3;)
-            if (m_t[i].low == "in" || m_t[i].low == "during" || m_t[i].low == "by" || m_t[i].low == "over" ||
-                m_t[i].low == "via")
+            if (m_t[i].low == "in" || m_t[i].low == "during" || m_t[i].low == "by" ||
+                m_t[i].low == "over" || m_t[i].low == "via")
                 own_phrase = true;
         const bool plural_borrowed = borrowed_subject && subj.size() >= 2 && own_phrase;
-        if (trig.noun && !found_target && ((subj.empty() && plural.empty()) || (borrowed_subject && !plural_borrowed)))
+        if (trig.noun && !found_target &&
+            ((subj.empty() && plural.empty()) || (borrowed_subject && !plural_borrowed)))
             return false;
 
         // Status from cue words.
@@ -796,10 +842,14 @@ private:
         if (cue.empty()) cue = cue_after(te, 16, trig.noun);
         if (cue == "scheduled_after") cue = "scheduled";
         if (cue == "hypothetical") return false;
-        if (cue == "scheduled") status = EventStatus::scheduled;
-        else if (cue == "denied") status = EventStatus::denied;
-        else if (cue == "cancelled") status = EventStatus::cancelled;
-        else if (cue == "reported") status = EventStatus::reported;
+        if (cue == "scheduled")
+            status = EventStatus::scheduled;
+        else if (cue == "denied")
+            status = EventStatus::denied;
+        else if (cue == "cancelled")
+            status = EventStatus::cancelled;
+        else if (cue == "reported")
+            status = EventStatus::reported;
 
         // Location: "in X"/"at X" near the trigger, then the dateline.
         if (location.empty()) {
@@ -962,27 +1012,32 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
         actors.places.front().begin == doc.sentences.front().begin) {
         const auto& p = actors.places.front();
         std::string_view after = std::string_view(doc.text).substr(p.end, 40);
-        if (!after.empty() && (after[0] == ',' || after.starts_with(" -") || after.starts_with(" \u2014")))
+        if (!after.empty() &&
+            (after[0] == ',' || after.starts_with(" -") || after.starts_with(" \u2014")))
             dateline = p.name;
     }
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         std::vector<Event> found;
         SentenceEvents(doc, actors, times, rules, si, recent, participants).run(found);
-        const bool headline = doc.title_span.size() > 0 && doc.sentences[si].begin < doc.title_span.end;
+        const bool headline =
+            doc.title_span.size() > 0 && doc.sentences[si].begin < doc.title_span.end;
         for (auto& e : found) {
             for (const auto& p : e.participants) {
                 if (p.kind != ActorKind::person) continue;
                 for (std::size_t a = 0; a < actors.actors.size(); ++a)
                     if (actors.actors[a].name == p.name) {
-                        participants.erase(std::remove(participants.begin(), participants.end(), int(a)),
-                                           participants.end());
+                        participants.erase(
+                            std::remove(participants.begin(), participants.end(), int(a)),
+                            participants.end());
                         participants.push_back(static_cast<int>(a));
                         break;
                     }
             }
-            if (headline) e.confidence = -e.confidence;  // marked for merge_mentions, restored after
+            if (headline)
+                e.confidence = -e.confidence;  // marked for merge_mentions, restored after
             if (e.location.empty() && !dateline.empty()) e.location = dateline;
-            std::string key = doc.id + ":" + std::to_string(doc.sentences[si].begin) + ":" + to_string(e.type);
+            std::string key =
+                doc.id + ":" + std::to_string(doc.sentences[si].begin) + ":" + to_string(e.type);
             for (auto& p : e.participants) key += ":" + p.name;
             e.id = hex16(fnv1a(key));
             events.push_back(std::move(e));

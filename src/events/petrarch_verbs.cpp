@@ -16,7 +16,9 @@ namespace parley::detail {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -79,8 +81,8 @@ std::optional<Kind> kind_of(const std::string& code) {
 // A pattern that says only where the verb's actors stand: "* [x]", "* WITH + [x]", "$ * + [x]".
 bool simple_pattern(std::string_view pattern) {
     static const std::set<std::string, std::less<>> allowed = {
-        "*", "$", "+", "%", "WITH", "TO", "FOR", "ON", "AT", "IN", "AGAINST", "FROM", "ABOUT",
-        "OF", "BY", "OVER", "INTO", "UPON"};
+        "*",  "$",       "+",    "%",     "WITH", "TO", "FOR",  "ON",   "AT",
+        "IN", "AGAINST", "FROM", "ABOUT", "OF",   "BY", "OVER", "INTO", "UPON"};
     std::string p(pattern);
     std::replace(p.begin(), p.end(), '_', ' ');
     bool star = false;
@@ -91,7 +93,9 @@ bool simple_pattern(std::string_view pattern) {
     return star;
 }
 
-bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 // "ban" -> doubles its last letter before -ed/-ing; "open", "visit" (two vowel groups) do not.
 bool doubles(const std::string& w) {
@@ -117,16 +121,23 @@ std::vector<std::string> inflect(const std::string& w, bool past) {
     else
         out.push_back(cons_y ? stem + "ies" : w + "s");
     if (past) {
-        if (last == 'e') out.push_back(w + "d");
-        else if (cons_y) out.push_back(stem + "ied");
-        else if (doubles(w)) out.push_back(w + last + "ed");
-        else out.push_back(w + "ed");
+        if (last == 'e')
+            out.push_back(w + "d");
+        else if (cons_y)
+            out.push_back(stem + "ied");
+        else if (doubles(w))
+            out.push_back(w + last + "ed");
+        else
+            out.push_back(w + "ed");
     }
-    if (w.ends_with("ie")) out.push_back(w.substr(0, w.size() - 2) + "ying");
+    if (w.ends_with("ie"))
+        out.push_back(w.substr(0, w.size() - 2) + "ying");
     else if (last == 'e' && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe"))
         out.push_back(stem + "ing");
-    else if (doubles(w)) out.push_back(w + last + "ing");
-    else out.push_back(w + "ing");
+    else if (doubles(w))
+        out.push_back(w + last + "ing");
+    else
+        out.push_back(w + "ing");
     return out;
 }
 

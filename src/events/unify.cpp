@@ -20,8 +20,8 @@ std::vector<std::string> words_of(const std::string& name) {
         if (e == std::string::npos) e = f.size();
         std::string w = f.substr(b, e - b);
         // Initials and name particles do not tell people apart.
-        if (!w.empty() && !(w.size() == 2 && w[1] == '.') && w.size() > 1 && w != "al" && w != "el" &&
-            w != "bin" && w != "de" && w != "van" && w != "von")
+        if (!w.empty() && !(w.size() == 2 && w[1] == '.') && w.size() > 1 && w != "al" &&
+            w != "el" && w != "bin" && w != "de" && w != "van" && w != "von")
             out.push_back(std::move(w));
         b = e + 1;
     }

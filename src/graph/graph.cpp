@@ -23,7 +23,8 @@ int32_t day32(const std::optional<date::sys_days>& d) {
     return d ? static_cast<int32_t>(d->time_since_epoch().count()) : kUndated;
 }
 std::optional<date::sys_days> opt_day(int32_t n) {
-    return n == kUndated ? std::nullopt : std::optional<date::sys_days>(date::sys_days(date::days(n)));
+    return n == kUndated ? std::nullopt
+                         : std::optional<date::sys_days>(date::sys_days(date::days(n)));
 }
 
 struct BipVertex {
@@ -105,10 +106,10 @@ struct CorpusGraph::Impl {
     Bipartite bip;
     std::unordered_map<int64_t, BipV> actor_vertex;
     std::unordered_map<int64_t, BipV> event_vertex;
-    ActorGraph actors;                     // vertex i <-> actor_bip[i]
+    ActorGraph actors;  // vertex i <-> actor_bip[i]
     std::unordered_map<int64_t, ActV> actor_index;
-    std::vector<Shared> shared;            // grouped by pair, each group by date
-    std::vector<PairRange> pairs;          // by PairEdge::index
+    std::vector<Shared> shared;    // grouped by pair, each group by date
+    std::vector<PairRange> pairs;  // by PairEdge::index
 
     void derive();
     std::vector<char> kept_pairs(const Window& w) const {
@@ -147,7 +148,8 @@ void CorpusGraph::Impl::derive() {
         members.erase(std::unique(members.begin(), members.end()), members.end());
         const Shared s{bip[v].first, bip[v].last, bip[v].type, static_cast<uint32_t>(v)};
         for (std::size_t i = 0; i < members.size(); ++i)
-            for (std::size_t j = i + 1; j < members.size(); ++j) rows.push_back({members[i], members[j], s});
+            for (std::size_t j = i + 1; j < members.size(); ++j)
+                rows.push_back({members[i], members[j], s});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
         if (x.a != y.a) return x.a < y.a;
@@ -159,9 +161,11 @@ void CorpusGraph::Impl::derive() {
         std::size_t j = i;
         PairRange range;
         range.begin = static_cast<uint32_t>(shared.size());
-        while (j < rows.size() && rows[j].a == rows[i].a && rows[j].b == rows[i].b) shared.push_back(rows[j++].s);
+        while (j < rows.size() && rows[j].a == rows[i].a && rows[j].b == rows[i].b)
+            shared.push_back(rows[j++].s);
         range.end = static_cast<uint32_t>(shared.size());
-        boost::add_edge(rows[i].a, rows[i].b, PairEdge{static_cast<uint32_t>(pairs.size())}, actors);
+        boost::add_edge(rows[i].a, rows[i].b, PairEdge{static_cast<uint32_t>(pairs.size())},
+                        actors);
         pairs.push_back(range);
         i = j;
     }
@@ -178,10 +182,13 @@ CorpusGraph CorpusGraph::build(const std::vector<EventActorRow>& rows) {
     for (const auto& r : rows) {
         auto [ev, fresh_event] = im.event_vertex.try_emplace(r.event, 0);
         if (fresh_event)
-            ev->second = boost::add_vertex(BipVertex{r.event, day32(r.first), day32(r.last ? r.last : r.first),
-                                                     r.type, true}, im.bip);
+            ev->second = boost::add_vertex(
+                BipVertex{r.event, day32(r.first), day32(r.last ? r.last : r.first), r.type, true},
+                im.bip);
         auto [av, fresh_actor] = im.actor_vertex.try_emplace(r.actor, 0);
-        if (fresh_actor) av->second = boost::add_vertex(BipVertex{r.actor, kUndated, kUndated, EventType::other, false}, im.bip);
+        if (fresh_actor)
+            av->second = boost::add_vertex(
+                BipVertex{r.actor, kUndated, kUndated, EventType::other, false}, im.bip);
         boost::add_edge(av->second, ev->second, im.bip);
     }
     im.derive();
@@ -195,19 +202,26 @@ CorpusGraph CorpusGraph::load(const Store& store) {
     return build(rows);
 }
 
-std::size_t CorpusGraph::actor_count() const { return m->actor_vertex.size(); }
-std::size_t CorpusGraph::event_count() const { return m->event_vertex.size(); }
-std::size_t CorpusGraph::relation_count() const { return m->pairs.size(); }
+std::size_t CorpusGraph::actor_count() const {
+    return m->actor_vertex.size();
+}
+std::size_t CorpusGraph::event_count() const {
+    return m->event_vertex.size();
+}
+std::size_t CorpusGraph::relation_count() const {
+    return m->pairs.size();
+}
 
 std::vector<int64_t> CorpusGraph::events_of(int64_t actor, const EventFilter& f) const {
     auto it = m->actor_vertex.find(actor);
     if (it == m->actor_vertex.end()) return {};
     const Window w(f);
-    boost::filtered_graph<Bipartite, boost::keep_all, EventInWindow> view(m->bip, boost::keep_all(),
-                                                                         EventInWindow{&m->bip, &w});
+    boost::filtered_graph<Bipartite, boost::keep_all, EventInWindow> view(
+        m->bip, boost::keep_all(), EventInWindow{&m->bip, &w});
     std::vector<BipV> others;
     for (const auto& id : f.actors)
-        if (auto o = m->actor_vertex.find(id); o != m->actor_vertex.end() && id != actor) others.push_back(o->second);
+        if (auto o = m->actor_vertex.find(id); o != m->actor_vertex.end() && id != actor)
+            others.push_back(o->second);
     std::vector<BipV> found;
     for (auto ev : boost::make_iterator_range(boost::adjacent_vertices(it->second, view))) {
         if (!f.actors.empty()) {
@@ -221,7 +235,8 @@ std::vector<int64_t> CorpusGraph::events_of(int64_t actor, const EventFilter& f)
     std::sort(found.begin(), found.end(), [&](BipV x, BipV y) {
         const auto &a = m->bip[x], &b = m->bip[y];
         // Undated last.
-        const int64_t ka = a.first == kUndated ? INT64_MAX : a.first, kb = b.first == kUndated ? INT64_MAX : b.first;
+        const int64_t ka = a.first == kUndated ? INT64_MAX : a.first,
+                      kb = b.first == kUndated ? INT64_MAX : b.first;
         return ka != kb ? ka < kb : a.id < b.id;
     });
     found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -234,7 +249,8 @@ std::vector<int64_t> CorpusGraph::events_of(int64_t actor, const EventFilter& f)
 std::vector<Relation> CorpusGraph::relations(const EventFilter& f) const {
     const Window w(f);
     const auto kept = m->kept_pairs(w);
-    boost::filtered_graph<ActorGraph, PairInWindow> view(m->actors, PairInWindow{&m->actors, &kept});
+    boost::filtered_graph<ActorGraph, PairInWindow> view(m->actors,
+                                                         PairInWindow{&m->actors, &kept});
     std::vector<Relation> out;
     for (auto e : boost::make_iterator_range(boost::edges(view))) {
         const int64_t a = m->bip[m->actors[boost::source(e, view)].bip].id;
@@ -275,13 +291,14 @@ std::vector<PathStep> CorpusGraph::path(int64_t from, int64_t to, const EventFil
     if (from == to) return {PathStep{from, 0}};
     const Window w(f);
     const auto kept = m->kept_pairs(w);
-    boost::filtered_graph<ActorGraph, PairInWindow> view(m->actors, PairInWindow{&m->actors, &kept});
+    boost::filtered_graph<ActorGraph, PairInWindow> view(m->actors,
+                                                         PairInWindow{&m->actors, &kept});
     const auto n = boost::num_vertices(m->actors);
     std::vector<ActV> pred(n, boost::graph_traits<ActorGraph>::null_vertex());
     pred[fa->second] = fa->second;
-    boost::breadth_first_search(
-        view, fa->second,
-        boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(pred.data(), boost::on_tree_edge()))));
+    boost::breadth_first_search(view, fa->second,
+                                boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(
+                                    pred.data(), boost::on_tree_edge()))));
     if (pred[ta->second] == boost::graph_traits<ActorGraph>::null_vertex()) return {};
     std::vector<ActV> chain;
     for (ActV v = ta->second; v != fa->second; v = pred[v]) chain.push_back(v);
@@ -306,12 +323,13 @@ std::vector<PathStep> CorpusGraph::path(int64_t from, int64_t to, const EventFil
 std::vector<CentralityScore> CorpusGraph::centrality(const EventFilter& f) const {
     const Window w(f);
     const auto kept = m->kept_pairs(w);
-    boost::filtered_graph<ActorGraph, PairInWindow> view(m->actors, PairInWindow{&m->actors, &kept});
+    boost::filtered_graph<ActorGraph, PairInWindow> view(m->actors,
+                                                         PairInWindow{&m->actors, &kept});
     const auto n = boost::num_vertices(m->actors);
     std::vector<double> between(n, 0.0);
     boost::brandes_betweenness_centrality(
-        view, boost::centrality_map(boost::make_iterator_property_map(between.begin(),
-                                                                      boost::get(boost::vertex_index, view))));
+        view, boost::centrality_map(boost::make_iterator_property_map(
+                  between.begin(), boost::get(boost::vertex_index, view))));
     std::vector<CentralityScore> out;
     std::size_t active = 0;
     for (auto v : boost::make_iterator_range(boost::vertices(view)))

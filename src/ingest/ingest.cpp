@@ -347,7 +347,8 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
 }
 
 Document lead_with_title(Document doc) {
-    if (doc.title.empty() || doc.title_span.size() > 0 || doc.title.find('\n') != std::string::npos ||
+    if (doc.title.empty() || doc.title_span.size() > 0 ||
+        doc.title.find('\n') != std::string::npos ||
         doc.title.size() + doc.text.size() + 2 > UINT32_MAX)
         return doc;
     const auto shift = static_cast<uint32_t>(doc.title.size() + 2);

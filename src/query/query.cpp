@@ -6,9 +6,9 @@
 namespace parley {
 
 const std::vector<EventType>& encounter_types() {
-    static const std::vector<EventType> types = {EventType::meeting,     EventType::visit,
-                                                 EventType::phone_call,  EventType::negotiation,
-                                                 EventType::agreement,   EventType::mediation};
+    static const std::vector<EventType> types = {EventType::meeting,    EventType::visit,
+                                                 EventType::phone_call, EventType::negotiation,
+                                                 EventType::agreement,  EventType::mediation};
     return types;
 }
 
@@ -41,7 +41,9 @@ Corpus::~Corpus() = default;
 Corpus::Corpus(Corpus&&) noexcept = default;
 Corpus& Corpus::operator=(Corpus&&) noexcept = default;
 
-const Store& Corpus::store() const { return m->store; }
+const Store& Corpus::store() const {
+    return m->store;
+}
 
 const CorpusGraph& Corpus::graph() const {
     if (!m->graph) m->graph = std::make_unique<CorpusGraph>(CorpusGraph::load(m->store));
@@ -64,7 +66,8 @@ StoredActor Corpus::resolve(std::string_view name) const {
     return found.front();
 }
 
-std::vector<Encounter> Corpus::met(int64_t actor, std::optional<int64_t> with, EventFilter f) const {
+std::vector<Encounter> Corpus::met(int64_t actor, std::optional<int64_t> with,
+                                   EventFilter f) const {
     if (f.types.empty()) f.types = encounter_types();
     f.actors.clear();
     if (with) f.actors.push_back(*with);
@@ -80,7 +83,9 @@ std::vector<Encounter> Corpus::met(int64_t actor, std::optional<int64_t> with, E
     return out;
 }
 
-std::vector<StoredEvent> Corpus::events(const EventFilter& f) const { return m->store.events(f); }
+std::vector<StoredEvent> Corpus::events(const EventFilter& f) const {
+    return m->store.events(f);
+}
 
 std::vector<PathLink> Corpus::path(int64_t from, int64_t to, EventFilter f) const {
     if (f.types.empty()) f.types = encounter_types();
@@ -103,7 +108,8 @@ std::vector<CentralActor> Corpus::central(EventFilter f, std::size_t top) const 
     if (top && scores.size() > top) scores.resize(top);
     std::vector<CentralActor> out;
     for (const auto& s : scores)
-        if (auto a = m->store.actor(s.actor)) out.push_back(CentralActor{std::move(*a), s.degree, s.betweenness});
+        if (auto a = m->store.actor(s.actor))
+            out.push_back(CentralActor{std::move(*a), s.degree, s.betweenness});
     return out;
 }
 

@@ -89,13 +89,12 @@ double text_width(std::string_view s, double size, bool bold = false) {
 // Glyph advances of DejaVu Sans Bold (the widest font the stack falls back to), in 1/2048 em,
 // for ' ' to '~': lane names are measured letter by letter, so "WWW" is not taken for "iii".
 constexpr std::array<unsigned short, 95> kBoldAdvance = {
-    713,  823,  1067, 1716, 1425, 2052, 1774, 616,  934,  934,  1047, 1716, 780,  854,  780,
-    748,  1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 823,  823,  1716, 1716,
-    1716, 1290, 2048, 1585, 1565, 1498, 1696, 1400, 1400, 1683, 1716, 758,  758,  1604, 1339,
-    2040, 1716, 1747, 1511, 1747, 1587, 1479, 1403, 1669, 1585, 2259, 1544, 1493, 1470, 934,
-    748,  934,  1716, 1024, 1024, 1382, 1466, 1214, 1466, 1389, 891,  1466, 1458, 702,  702,
-    1362, 702,  2134, 1458, 1407, 1466, 1466, 1010, 1219, 979,  1458, 1335, 1876, 1321, 1335,
-    1192, 1141, 748,  1141, 1716};
+    713,  823,  1067, 1716, 1425, 2052, 1774, 616,  934,  934,  1047, 1716, 780,  854,  780,  748,
+    1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 823,  823,  1716, 1716, 1716, 1290,
+    2048, 1585, 1565, 1498, 1696, 1400, 1400, 1683, 1716, 758,  758,  1604, 1339, 2040, 1716, 1747,
+    1511, 1747, 1587, 1479, 1403, 1669, 1585, 2259, 1544, 1493, 1470, 934,  748,  934,  1716, 1024,
+    1024, 1382, 1466, 1214, 1466, 1389, 891,  1466, 1458, 702,  702,  1362, 702,  2134, 1458, 1407,
+    1466, 1466, 1010, 1219, 979,  1458, 1335, 1876, 1321, 1335, 1192, 1141, 748,  1141, 1716};
 
 // Width in px of `s` at `size`, letter by letter; regular weight is about 9% narrower.
 double measure(std::string_view s, double size, bool bold) {
@@ -531,8 +530,7 @@ std::vector<Segment> find_segments(std::vector<std::pair<sys_days, sys_days>> iv
                     g.lo -= extra;
                     g.hi += extra;
                 }
-                const auto pad =
-                    days{std::max<long>(1, std::lround((g.hi - g.lo).count() * 0.04))};
+                const auto pad = days{std::max<long>(1, std::lround((g.hi - g.lo).count() * 0.04))};
                 g.lo -= pad;
                 g.hi += pad;
                 out.push_back(g);
@@ -1013,8 +1011,7 @@ std::string render_timeline_svg(const std::vector<Event>& events, const Timeline
              " \u2014 " + std::to_string(l.count) + (l.count == 1 ? " event" : " events") +
              "</title>" + escape_xml(name) + "</text>\n";
         if (!sub.empty())
-            s += text_el(margin, cy + 13,
-                         escape_xml(fit_width(sub, 10.5, false, room)),
+            s += text_el(margin, cy + 13, escape_xml(fit_width(sub, 10.5, false, room)),
                          std::string(" font-size=\"10.5\" fill=\"") + kMuted + "\"");
     }
     s += "</g>\n";

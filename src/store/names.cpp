@@ -20,9 +20,12 @@ std::string actor_key(std::string_view name) {
     };
     for (char c : folded) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) cur += c;
-        else if (c == '\'') continue;  // "O'Brien" = "OBrien"
-        else flush(c == '-');
+        if (std::isalnum(u) || u >= 0x80)
+            cur += c;
+        else if (c == '\'')
+            continue;  // "O'Brien" = "OBrien"
+        else
+            flush(c == '-');
     }
     flush(false);
     // Drop particles and middle initials, but never the whole name.
@@ -30,7 +33,8 @@ std::string actor_key(std::string_view name) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto& t = tokens[i];
         // "Saud al Faisal", "al-Assad"; but "Al Gore" keeps his first name.
-        const bool particle = (t == "al" || t == "el") && i + 1 < tokens.size() && (i > 0 || hyphenated[i]);
+        const bool particle =
+            (t == "al" || t == "el") && i + 1 < tokens.size() && (i > 0 || hyphenated[i]);
         const bool middle_initial = t.size() == 1 && i > 0 && i + 1 < tokens.size();
         if (!particle && !middle_initial) kept.push_back(t);
     }
@@ -44,7 +48,9 @@ std::string actor_key(std::string_view name) {
 }
 
 namespace {
-int span_days(const EventDate& d) { return static_cast<int>((*d.last - *d.first).count()) + 1; }
+int span_days(const EventDate& d) {
+    return static_cast<int>((*d.last - *d.first).count()) + 1;
+}
 }  // namespace
 
 bool dates_compatible(const EventDate& a, const EventDate& b) {

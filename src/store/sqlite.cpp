@@ -3,7 +3,8 @@
 namespace parley::detail {
 
 Stmt::Stmt(Db& db, const char* sql) : m_db(&db) {
-    if (sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_st, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_st, nullptr) !=
+        SQLITE_OK)
         db.fail(std::string("cannot prepare \"") + sql + "\"");
 }
 
@@ -92,8 +93,8 @@ void Db::exec(const char* sql) {
 }
 
 void Db::fail(std::string_view what) const {
-    throw Error(m_path + ": " + std::string(what) + " (" + (m_db ? sqlite3_errmsg(m_db) : "closed") +
-                ")");
+    throw Error(m_path + ": " + std::string(what) + " (" +
+                (m_db ? sqlite3_errmsg(m_db) : "closed") + ")");
 }
 
 }  // namespace parley::detail

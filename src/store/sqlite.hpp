@@ -16,7 +16,7 @@ class Db;
 
 /// A prepared statement; reset() before reuse. Binds are 1-based.
 class Stmt {
-public:
+  public:
     Stmt() = default;
     Stmt(Db& db, const char* sql);
     ~Stmt();
@@ -27,7 +27,7 @@ public:
 
     Stmt& bind(int i, int64_t v);
     Stmt& bind(int i, double v);
-    Stmt& bind(int i, std::string_view v);  ///< NULL when empty
+    Stmt& bind(int i, std::string_view v);       ///< NULL when empty
     Stmt& bind_text(int i, std::string_view v);  ///< '' stays ''
     Stmt& bind_null(int i);
     Stmt& bind(int i, const std::optional<int64_t>& v) { return v ? bind(i, *v) : bind_null(i); }
@@ -51,13 +51,13 @@ public:
                  : std::string();
     }
 
-private:
+  private:
     Db* m_db = nullptr;
     sqlite3_stmt* m_st = nullptr;
 };
 
 class Db {
-public:
+  public:
     Db() = default;
     ~Db() { close(); }
     Db(const Db&) = delete;
@@ -73,7 +73,7 @@ public:
     [[noreturn]] void fail(std::string_view what) const;
     int64_t last_id() const { return sqlite3_last_insert_rowid(m_db); }
 
-private:
+  private:
     sqlite3* m_db = nullptr;
     std::string m_path;
 };

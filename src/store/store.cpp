@@ -5,10 +5,10 @@
 
 #include <parley/store.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,8 +18,12 @@ using detail::Stmt;
 
 namespace {
 
-int64_t day_num(date::sys_days d) { return d.time_since_epoch().count(); }
-date::sys_days num_day(int64_t n) { return date::sys_days(date::days(n)); }
+int64_t day_num(date::sys_days d) {
+    return d.time_since_epoch().count();
+}
+date::sys_days num_day(int64_t n) {
+    return date::sys_days(date::days(n));
+}
 std::optional<int64_t> opt_num(const std::optional<date::sys_days>& d) {
     return d ? std::optional<int64_t>(day_num(*d)) : std::nullopt;
 }
@@ -124,7 +128,7 @@ struct Store::Impl {
     std::unordered_map<std::string, int64_t> actor_by_key;  // kind + '\t' + key
     std::unordered_map<std::string, std::vector<int64_t>> full_names_by_surname;  // persons
     std::unordered_map<int64_t, bool> actor_has_country;
-    std::unordered_set<std::string> aliases_seen;  // id + '\t' + key
+    std::unordered_set<std::string> aliases_seen;         // id + '\t' + key
     std::unordered_map<std::string, int64_t> name_cache;  // kind + name as written -> id
     std::unordered_map<std::string, int64_t> title_ids;   // interned titles for roles_seen
     std::unordered_map<int64_t, std::pair<int64_t, int64_t>> roles_seen;  // id << 20 | title
@@ -185,8 +189,8 @@ void Store::Impl::open(const std::filesystem::path& p, Mode m) {
     std::vector<std::string> tables;
     {
         sqlite3_stmt* st = nullptr;
-        int rc = sqlite3_prepare_v2(db.handle(), "SELECT name FROM sqlite_master WHERE type='table'",
-                                    -1, &st, nullptr);
+        int rc = sqlite3_prepare_v2(
+            db.handle(), "SELECT name FROM sqlite_master WHERE type='table'", -1, &st, nullptr);
         if (rc == SQLITE_OK)
             while ((rc = sqlite3_step(st)) == SQLITE_ROW)
                 tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
@@ -204,7 +208,8 @@ void Store::Impl::open(const std::filesystem::path& p, Mode m) {
         }
     } else if (std::find(tables.begin(), tables.end(), "parley_meta") == tables.end()) {
         std::string list;
-        for (std::size_t i = 0; i < tables.size() && i < 3; ++i) list += (i ? ", " : "") + tables[i];
+        for (std::size_t i = 0; i < tables.size() && i < 3; ++i)
+            list += (i ? ", " : "") + tables[i];
         if (tables.size() > 3) list += ", ...";
         db.close();
         throw Error(not_parley(name, "it has other tables: " + list));
@@ -222,7 +227,8 @@ void Store::Impl::open(const std::filesystem::path& p, Mode m) {
         if (version > kSchemaVersion) {
             db.close();
             throw Error(name + ": database schema version " + std::to_string(version) +
-                        " is newer than this parley supports (" + std::to_string(kSchemaVersion) + ")");
+                        " is newer than this parley supports (" + std::to_string(kSchemaVersion) +
+                        ")");
         }
         if (version < kSchemaVersion && m == Mode::read_only) {
             db.close();
@@ -244,7 +250,8 @@ void Store::Impl::open(const std::filesystem::path& p, Mode m) {
 void Store::Impl::migrate(int from) {
     db.exec("BEGIN IMMEDIATE");
     try {
-        for (int v = from; v < kSchemaVersion; ++v) db.exec(detail::kMigrations[static_cast<std::size_t>(v)]);
+        for (int v = from; v < kSchemaVersion; ++v)
+            db.exec(detail::kMigrations[static_cast<std::size_t>(v)]);
         Stmt st(db, "INSERT OR REPLACE INTO parley_meta VALUES ('schema_version', ?)");
         st.bind_text(1, std::to_string(kSchemaVersion)).exec();
         db.exec("COMMIT");
@@ -259,30 +266,41 @@ void Store::Impl::prepare_writer() {
     if (writer_ready) return;
     doc_by_source = Stmt(db, "SELECT id, hash FROM documents WHERE source = ?");
     doc_by_hash = Stmt(db, "SELECT 1 FROM documents WHERE hash = ? LIMIT 1");
-    doc_insert = Stmt(db, "INSERT INTO documents(source, hash, title, publication) VALUES (?, ?, ?, ?)");
-    doc_update = Stmt(db, "UPDATE documents SET hash = ?, title = ?, publication = ?, "
-                          "ingested = datetime('now') WHERE id = ?");
+    doc_insert =
+        Stmt(db, "INSERT INTO documents(source, hash, title, publication) VALUES (?, ?, ?, ?)");
+    doc_update = Stmt(db,
+                      "UPDATE documents SET hash = ?, title = ?, publication = ?, "
+                      "ingested = datetime('now') WHERE id = ?");
     doc_sources = Stmt(db, "SELECT DISTINCT event_id FROM sources WHERE document_id = ?");
     doc_delete_sources = Stmt(db, "DELETE FROM sources WHERE document_id = ?");
-    event_delete_orphan = Stmt(db, "DELETE FROM events WHERE id = ?1 AND NOT EXISTS "
-                                   "(SELECT 1 FROM sources WHERE event_id = ?1)");
-    actor_insert = Stmt(db, "INSERT INTO actors(name, key, surname, kind, country, sector) "
-                            "VALUES (?, ?, ?, ?, ?, ?)");
+    event_delete_orphan = Stmt(db,
+                               "DELETE FROM events WHERE id = ?1 AND NOT EXISTS "
+                               "(SELECT 1 FROM sources WHERE event_id = ?1)");
+    actor_insert = Stmt(db,
+                        "INSERT INTO actors(name, key, surname, kind, country, sector) "
+                        "VALUES (?, ?, ?, ?, ?, ?)");
     actor_country = Stmt(db, "UPDATE actors SET country = ? WHERE id = ? AND country IS NULL");
     actor_promote = Stmt(db, "UPDATE actors SET name = ?, key = ?, surname = ? WHERE id = ?");
     alias_insert = Stmt(db, "INSERT OR IGNORE INTO aliases(key, actor_id, alias) VALUES (?, ?, ?)");
-    role_upsert = Stmt(db, "INSERT INTO roles(actor_id, title, first, last) VALUES (?, ?, ?, ?) "
-                           "ON CONFLICT(actor_id, title) DO UPDATE SET "
-                           "first = min(coalesce(first, excluded.first), coalesce(excluded.first, first)), "
-                           "last = max(coalesce(last, excluded.last), coalesce(excluded.last, last))");
-    event_insert = Stmt(db, "INSERT INTO events(uid, type, cameo, status, first, last, granularity, "
-                            "expression, location, confidence, mkey) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    participant_insert = Stmt(db, "INSERT OR IGNORE INTO participants(event_id, actor_id, ord, role, title) "
-                                  "VALUES (?, ?, ?, ?, ?)");
-    source_insert = Stmt(db, "INSERT INTO sources(event_id, document_id, uid, status, first, last, "
-                             "sentence, begin, end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    event_narrow = Stmt(db, "UPDATE events SET first = ?, last = ?, granularity = ?, expression = ? "
-                            "WHERE id = ?");
+    role_upsert =
+        Stmt(db,
+             "INSERT INTO roles(actor_id, title, first, last) VALUES (?, ?, ?, ?) "
+             "ON CONFLICT(actor_id, title) DO UPDATE SET "
+             "first = min(coalesce(first, excluded.first), coalesce(excluded.first, first)), "
+             "last = max(coalesce(last, excluded.last), coalesce(excluded.last, last))");
+    event_insert = Stmt(db,
+                        "INSERT INTO events(uid, type, cameo, status, first, last, granularity, "
+                        "expression, location, confidence, mkey) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    participant_insert =
+        Stmt(db,
+             "INSERT OR IGNORE INTO participants(event_id, actor_id, ord, role, title) "
+             "VALUES (?, ?, ?, ?, ?)");
+    source_insert = Stmt(db,
+                         "INSERT INTO sources(event_id, document_id, uid, status, first, last, "
+                         "sentence, begin, end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    event_narrow = Stmt(db,
+                        "UPDATE events SET first = ?, last = ?, granularity = ?, expression = ? "
+                        "WHERE id = ?");
     event_location = Stmt(db, "UPDATE events SET location = ? WHERE id = ? AND location IS NULL");
     writer_ready = true;
 }
@@ -336,11 +354,15 @@ void Store::Impl::add_role(int64_t id, const std::string& title, const EventDate
         it->second.first = std::min(it->second.first, first);
         it->second.second = std::max(it->second.second, last);
     }
-    role_upsert.bind(1, id).bind_text(2, title).bind(3, opt_num(d.first)).bind(4, opt_num(d.last)).exec();
+    role_upsert.bind(1, id)
+        .bind_text(2, title)
+        .bind(3, opt_num(d.first))
+        .bind(4, opt_num(d.last))
+        .exec();
 }
 
-int64_t Store::Impl::resolve_actor(const std::string& name, ActorKind kind, const std::string& country,
-                                   const std::string& sector) {
+int64_t Store::Impl::resolve_actor(const std::string& name, ActorKind kind,
+                                   const std::string& country, const std::string& sector) {
     // Names repeat across a corpus: the same spelling resolves once.
     std::string cache_key(1, char('0' + static_cast<int>(kind)));
     cache_key += name;
@@ -372,17 +394,27 @@ int64_t Store::Impl::resolve_actor(const std::string& name, ActorKind kind, cons
         const std::string surname = last_token(key);
         auto single = actor_by_key.find(kind_prefix + surname);
         auto others = full_names_by_surname.find(surname);
-        if (single != actor_by_key.end() && (others == full_names_by_surname.end() || others->second.empty())) {
+        if (single != actor_by_key.end() &&
+            (others == full_names_by_surname.end() || others->second.empty())) {
             id = single->second;
-            actor_promote.bind_text(1, name).bind_text(2, key).bind_text(3, surname).bind(4, id).exec();
+            actor_promote.bind_text(1, name)
+                .bind_text(2, key)
+                .bind_text(3, surname)
+                .bind(4, id)
+                .exec();
             actor_by_key[kind_prefix + key] = id;
             full_names_by_surname[surname].push_back(id);
         }
     }
     if (id == 0) {
         const std::string surname = person ? last_token(key) : std::string();
-        actor_insert.bind_text(1, name).bind_text(2, key).bind(3, surname).bind(4, static_cast<int64_t>(kind))
-            .bind(5, country).bind(6, sector).exec();
+        actor_insert.bind_text(1, name)
+            .bind_text(2, key)
+            .bind(3, surname)
+            .bind(4, static_cast<int64_t>(kind))
+            .bind(5, country)
+            .bind(6, sector)
+            .exec();
         id = db.last_id();
         actor_by_key[kind_prefix + key] = id;
         actor_has_country[id] = !country.empty();
@@ -417,8 +449,11 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
         doc_sources.reset();
         doc_delete_sources.bind(1, doc_id).exec();
         for (auto ev : affected) event_delete_orphan.bind(1, ev).exec();
-        doc_update.bind_text(1, doc.hash).bind(2, doc.title).bind(3, opt_num(doc.publication))
-            .bind(4, doc_id).exec();
+        doc_update.bind_text(1, doc.hash)
+            .bind(2, doc.title)
+            .bind(3, opt_num(doc.publication))
+            .bind(4, doc_id)
+            .exec();
         merge_ready = false;  // some candidates are gone
         ++stats.documents_replaced;
     } else {
@@ -430,8 +465,11 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
             ++stats.documents_unchanged;
             return;
         }
-        doc_insert.bind_text(1, doc.source).bind_text(2, doc.hash).bind(3, doc.title)
-            .bind(4, opt_num(doc.publication)).exec();
+        doc_insert.bind_text(1, doc.source)
+            .bind_text(2, doc.hash)
+            .bind(3, doc.title)
+            .bind(4, opt_num(doc.publication))
+            .exec();
         doc_id = db.last_id();
         ++stats.documents_added;
     }
@@ -471,14 +509,18 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
                         // The finer report wins the date: "on Tuesday" over "this week".
                         if (*date.last - *date.first < *c.date.last - *c.date.first &&
                             *date.first >= *c.date.first && *date.last <= *c.date.last) {
-                            event_narrow.bind(1, day_num(*date.first)).bind(2, day_num(*date.last))
-                                .bind(3, static_cast<int64_t>(date.granularity)).bind(4, date.expression)
-                                .bind(5, event_id).exec();
+                            event_narrow.bind(1, day_num(*date.first))
+                                .bind(2, day_num(*date.last))
+                                .bind(3, static_cast<int64_t>(date.granularity))
+                                .bind(4, date.expression)
+                                .bind(5, event_id)
+                                .exec();
                             c.date.first = date.first;
                             c.date.last = date.last;
                             c.date.granularity = date.granularity;
                         }
-                        if (!e.location.empty()) event_location.bind(1, e.location).bind(2, event_id).exec();
+                        if (!e.location.empty())
+                            event_location.bind(1, e.location).bind(2, event_id).exec();
                         break;
                     }
         }
@@ -488,28 +530,47 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
             std::string uid = e.id;
             if (uid.empty()) {
                 char buf[17];
-                const uint64_t h = fnv1a(fnv1a(14695981039346656037ull, doc.hash.data(), doc.hash.size()),
-                                         &n, sizeof n);
+                const uint64_t h = fnv1a(
+                    fnv1a(14695981039346656037ull, doc.hash.data(), doc.hash.size()), &n, sizeof n);
                 std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
                 uid = buf;
             }
-            event_insert.bind_text(1, uid).bind(2, static_cast<int64_t>(e.type)).bind(3, e.cameo)
-                .bind(4, static_cast<int64_t>(e.status)).bind(5, opt_num(date.first))
-                .bind(6, opt_num(date.last)).bind(7, static_cast<int64_t>(date.granularity))
-                .bind(8, date.expression).bind(9, e.location).bind(10, e.confidence).bind(11, mkey).exec();
+            event_insert.bind_text(1, uid)
+                .bind(2, static_cast<int64_t>(e.type))
+                .bind(3, e.cameo)
+                .bind(4, static_cast<int64_t>(e.status))
+                .bind(5, opt_num(date.first))
+                .bind(6, opt_num(date.last))
+                .bind(7, static_cast<int64_t>(date.granularity))
+                .bind(8, date.expression)
+                .bind(9, e.location)
+                .bind(10, e.confidence)
+                .bind(11, mkey)
+                .exec();
             event_id = db.last_id();
             for (std::size_t k = 0; k < kept.size(); ++k) {
                 const auto& p = e.participants[kept[k]];
-                participant_insert.bind(1, event_id).bind(2, ids[k]).bind(3, static_cast<int64_t>(k))
-                    .bind(4, static_cast<int64_t>(p.role)).bind(5, p.title).exec();
+                participant_insert.bind(1, event_id)
+                    .bind(2, ids[k])
+                    .bind(3, static_cast<int64_t>(k))
+                    .bind(4, static_cast<int64_t>(p.role))
+                    .bind(5, p.title)
+                    .exec();
             }
             if (date.first && !ids.empty()) merge[mkey].push_back(MergeCandidate{event_id, date});
             ++stats.events_added;
         }
-        source_insert.bind(1, event_id).bind(2, doc_id).bind(3, e.id).bind(4, static_cast<int64_t>(e.status))
-            .bind(5, opt_num(date.first)).bind(6, opt_num(date.last)).bind(7, e.evidence.sentence)
-            .bind(8, static_cast<int64_t>(e.evidence.begin)).bind(9, static_cast<int64_t>(e.evidence.end))
-            .bind(10, e.confidence).exec();
+        source_insert.bind(1, event_id)
+            .bind(2, doc_id)
+            .bind(3, e.id)
+            .bind(4, static_cast<int64_t>(e.status))
+            .bind(5, opt_num(date.first))
+            .bind(6, opt_num(date.last))
+            .bind(7, e.evidence.sentence)
+            .bind(8, static_cast<int64_t>(e.evidence.begin))
+            .bind(9, static_cast<int64_t>(e.evidence.end))
+            .bind(10, e.confidence)
+            .exec();
     }
 }
 
@@ -529,8 +590,12 @@ std::vector<StoredEvent> Store::Impl::hydrate(const std::vector<int64_t>& ids) {
         }
         std::vector<StoredEvent> chunk(end - at);
         std::vector<char> found(end - at, 0);
-        Stmt st(db, ("SELECT id, uid, type, cameo, status, first, last, granularity, expression, location, "
-                     "confidence FROM events WHERE id IN (" + list + ")").c_str());
+        Stmt st(
+            db,
+            ("SELECT id, uid, type, cameo, status, first, last, granularity, expression, location, "
+             "confidence FROM events WHERE id IN (" +
+             list + ")")
+                .c_str());
         while (st.step()) {
             const std::size_t k = index.at(st.i64(0)) - out.size();
             found[k] = 1;
@@ -548,9 +613,11 @@ std::vector<StoredEvent> Store::Impl::hydrate(const std::vector<int64_t>& ids) {
             e.location = st.str(9);
             e.confidence = st.dbl(10);
         }
-        Stmt parts(db, ("SELECT p.event_id, p.actor_id, a.name, a.kind, a.country, p.title, p.role FROM "
-                        "participants p JOIN actors a ON a.id = p.actor_id WHERE p.event_id IN (" + list +
-                        ") ORDER BY p.event_id, p.ord").c_str());
+        Stmt parts(
+            db, ("SELECT p.event_id, p.actor_id, a.name, a.kind, a.country, p.title, p.role FROM "
+                 "participants p JOIN actors a ON a.id = p.actor_id WHERE p.event_id IN (" +
+                 list + ") ORDER BY p.event_id, p.ord")
+                    .c_str());
         while (parts.step()) {
             StoredEvent& se = chunk[index.at(parts.i64(0)) - out.size()];
             se.actors.push_back(parts.i64(1));
@@ -562,15 +629,19 @@ std::vector<StoredEvent> Store::Impl::hydrate(const std::vector<int64_t>& ids) {
             p.role = static_cast<Role>(parts.i64(6));
             se.event.participants.push_back(std::move(p));
         }
-        Stmt srcs(db, ("SELECT s.event_id, d.source, s.sentence, s.begin, s.end FROM sources s JOIN documents d "
-                       "ON d.id = s.document_id WHERE s.event_id IN (" + list + ") ORDER BY s.event_id, s.id").c_str());
+        Stmt srcs(db, ("SELECT s.event_id, d.source, s.sentence, s.begin, s.end FROM sources s "
+                       "JOIN documents d "
+                       "ON d.id = s.document_id WHERE s.event_id IN (" +
+                       list + ") ORDER BY s.event_id, s.id")
+                          .c_str());
         while (srcs.step()) {
             StoredEvent& se = chunk[index.at(srcs.i64(0)) - out.size()];
             std::string src = srcs.str(1);
             if (se.event.sources.empty())
                 se.event.evidence = Evidence{src, srcs.str(2), static_cast<uint32_t>(srcs.i64(3)),
                                              static_cast<uint32_t>(srcs.i64(4))};
-            if (std::find(se.event.sources.begin(), se.event.sources.end(), src) == se.event.sources.end())
+            if (std::find(se.event.sources.begin(), se.event.sources.end(), src) ==
+                se.event.sources.end())
                 se.event.sources.push_back(std::move(src));
         }
         for (std::size_t k = 0; k < chunk.size(); ++k)
@@ -588,8 +659,12 @@ Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
-const std::filesystem::path& Store::path() const { return m->path; }
-int Store::schema_version() const { return m->version; }
+const std::filesystem::path& Store::path() const {
+    return m->path;
+}
+int Store::schema_version() const {
+    return m->version;
+}
 
 IngestStats Store::add_batch(const std::vector<DocumentRecord>& batch) {
     if (m->mode != Mode::read_write) throw Error(m->path.string() + ": opened read-only");
@@ -620,10 +695,18 @@ void Store::for_each_document(
     while (st.step()) fn(st.str(0), st.str(1));
 }
 
-std::size_t Store::count_documents() const { return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM documents")); }
-std::size_t Store::count_events() const { return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM events")); }
-std::size_t Store::count_actors() const { return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM actors")); }
-std::size_t Store::count_sources() const { return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM sources")); }
+std::size_t Store::count_documents() const {
+    return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM documents"));
+}
+std::size_t Store::count_events() const {
+    return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM events"));
+}
+std::size_t Store::count_actors() const {
+    return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM actors"));
+}
+std::size_t Store::count_sources() const {
+    return static_cast<std::size_t>(m->scalar("SELECT count(*) FROM sources"));
+}
 
 std::vector<StoredActor> Store::actors(const EventFilter& f) const {
     std::vector<int64_t> binds;
@@ -633,8 +716,9 @@ std::vector<StoredActor> Store::actors(const EventFilter& f) const {
         "SELECT a.id, a.name, a.kind, a.country, a.sector, count(e.id), min(e.first), "
         "max(coalesce(e.last, e.first)) FROM actors a "
         "LEFT JOIN participants p ON p.actor_id = a.id "
-        "LEFT JOIN events e ON e.id = p.event_id" + cond + " GROUP BY a.id" +
-        (filtered ? " HAVING count(e.id) > 0" : "") + " ORDER BY count(e.id) DESC, a.name";
+        "LEFT JOIN events e ON e.id = p.event_id" +
+        cond + " GROUP BY a.id" + (filtered ? " HAVING count(e.id) > 0" : "") +
+        " ORDER BY count(e.id) DESC, a.name";
     Stmt st(m->db, sql.c_str());
     for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
     std::vector<StoredActor> out;
@@ -652,9 +736,11 @@ std::vector<StoredActor> Store::actors(const EventFilter& f) const {
         index[a.id] = out.size();
         out.push_back(std::move(a));
     }
-    Stmt roles(m->db, "SELECT actor_id, title FROM roles ORDER BY actor_id, coalesce(first, 0), title");
+    Stmt roles(m->db,
+               "SELECT actor_id, title FROM roles ORDER BY actor_id, coalesce(first, 0), title");
     while (roles.step())
-        if (auto it = index.find(roles.i64(0)); it != index.end()) out[it->second].titles.push_back(roles.str(1));
+        if (auto it = index.find(roles.i64(0)); it != index.end())
+            out[it->second].titles.push_back(roles.str(1));
     Stmt al(m->db, "SELECT actor_id, alias FROM aliases ORDER BY actor_id, alias");
     while (al.step())
         if (auto it = index.find(al.i64(0)); it != index.end()) {
@@ -675,15 +761,17 @@ std::optional<StoredActor> Store::actor(int64_t id) const {
     a.country = st.str(2);
     a.sector = st.str(3);
     st.reset();
-    Stmt roles(m->db, "SELECT title FROM roles WHERE actor_id = ? ORDER BY coalesce(first, 0), title");
+    Stmt roles(m->db,
+               "SELECT title FROM roles WHERE actor_id = ? ORDER BY coalesce(first, 0), title");
     roles.bind(1, id);
     while (roles.step()) a.titles.push_back(roles.str(0));
     Stmt al(m->db, "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias");
     al.bind(1, id);
     while (al.step())
         if (al.str(0) != a.name) a.aliases.push_back(al.str(0));
-    Stmt ev(m->db, "SELECT count(*), min(e.first), max(coalesce(e.last, e.first)) FROM participants p "
-                   "JOIN events e ON e.id = p.event_id WHERE p.actor_id = ?");
+    Stmt ev(m->db,
+            "SELECT count(*), min(e.first), max(coalesce(e.last, e.first)) FROM participants p "
+            "JOIN events e ON e.id = p.event_id WHERE p.actor_id = ?");
     ev.bind(1, id);
     if (ev.step()) {
         a.events = static_cast<uint32_t>(ev.i64(0));
@@ -730,8 +818,9 @@ std::vector<StoredEvent> Store::events_by_id(const std::vector<int64_t>& ids) co
 }
 
 void Store::for_each_event_actor(const std::function<void(const EventActorRow&)>& fn) const {
-    Stmt st(m->db, "SELECT p.event_id, p.actor_id, e.type, e.first, e.last FROM participants p "
-                   "JOIN events e ON e.id = p.event_id ORDER BY p.event_id");
+    Stmt st(m->db,
+            "SELECT p.event_id, p.actor_id, e.type, e.first, e.last FROM participants p "
+            "JOIN events e ON e.id = p.event_id ORDER BY p.event_id");
     EventActorRow row;
     while (st.step()) {
         row.event = st.i64(0);

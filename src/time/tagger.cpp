@@ -26,8 +26,24 @@ using detail::TUnit;
 using detail::WordInfo;
 
 enum class Kind : uint8_t {
-    none, date, weekday, month_rel, relative, deictic, ago, in_future, anaphoric_n, duration,
-    vague, set, clock, decade, century, season, range, since
+    none,
+    date,
+    weekday,
+    month_rel,
+    relative,
+    deictic,
+    ago,
+    in_future,
+    anaphoric_n,
+    duration,
+    vague,
+    set,
+    clock,
+    decade,
+    century,
+    season,
+    range,
+    since
 };
 
 struct Cand {
@@ -38,24 +54,30 @@ struct Cand {
     int rel = 0;
     bool has_rel = false;
     bool anaphoric = false;
-    bool adjective = false;           ///< "four-day"
+    bool adjective = false;  ///< "four-day"
     TUnit unit = TUnit::none;
-    long n = 0;                       ///< count; -1 = vague
+    long n = 0;  ///< count; -1 = vague
     Part part = Part::none;
     char tod[3] = {0, 0, 0};
     char season[3] = {0, 0, 0};
-    int index = -1;                   ///< deictic or set index
+    int index = -1;  ///< deictic or set index
     int hour = -1, minute = 0, second = -1;
-    int a = -1, b = -1;               ///< sub-candidates of a range / since
+    int a = -1, b = -1;  ///< sub-candidates of a range / since
 };
 
 bool datelike(const Cand& c) {
     switch (c.kind) {
-    case Kind::date: case Kind::weekday: case Kind::month_rel: case Kind::relative:
-    case Kind::deictic: case Kind::decade: case Kind::century: case Kind::season:
-        return true;
-    default:
-        return false;
+        case Kind::date:
+        case Kind::weekday:
+        case Kind::month_rel:
+        case Kind::relative:
+        case Kind::deictic:
+        case Kind::decade:
+        case Kind::century:
+        case Kind::season:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -87,7 +109,9 @@ std::string week_timex(sys_days monday) {
 sys_days month_last(int y, int m) {
     return sys_days{year_month_day_last{year{y}, month_day_last{month(unsigned(m))}}};
 }
-bool sane_year(int y) { return y >= 1 && y <= 9999; }
+bool sane_year(int y) {
+    return y >= 1 && y <= 9999;
+}
 
 struct Span2 {
     sys_days first, last;
@@ -103,19 +127,21 @@ Span2 apply_part(Span2 s, Part p, std::optional<sys_days> anchor) {
     }
     if (len < 3) return s;
     switch (p) {
-    case Part::early: case Part::earlier:
-        return {s.first, s.first + days{len / 3 - 1}};
-    case Part::mid:
-        return {s.first + days{len / 3}, s.first + days{2 * len / 3 - 1}};
-    case Part::late: case Part::later:
-        return {s.first + days{2 * len / 3}, s.last};
-    default:
-        return s;
+        case Part::early:
+        case Part::earlier:
+            return {s.first, s.first + days{len / 3 - 1}};
+        case Part::mid:
+            return {s.first + days{len / 3}, s.first + days{2 * len / 3 - 1}};
+        case Part::late:
+        case Part::later:
+            return {s.first + days{2 * len / 3}, s.last};
+        default:
+            return s;
     }
 }
 
 class Tagger {
-public:
+  public:
     Tagger(std::string_view text, const std::vector<Sentence>& sents, const TimeTable& tt,
            const TimeOptions& opts, Diagnostics* diags)
         : m_text(text), m_tt(tt), m_anchor(opts.publication), m_diags(diags) {
@@ -130,7 +156,7 @@ public:
 
     std::vector<TimeSpan> run();
 
-private:
+  private:
     // ------------------------------------------------------------ token access
     std::string_view lw_of(const Tok& t) const {
         return std::string_view(m_lower).substr(t.b, t.e - t.b);
@@ -442,8 +468,8 @@ Cand Tagger::m_count(uint32_t i) const {
     long n = 0;
     if (number(i)) {
         if (ndigits(i) > 6) return c;
-        if (ok(i + 1) && adjacent(i + 1) && (punct(i + 1, '.') || punct(i + 1, ',') ||
-                                             punct(i + 1, ':')) && number(i + 2))
+        if (ok(i + 1) && adjacent(i + 1) &&
+            (punct(i + 1, '.') || punct(i + 1, ',') || punct(i + 1, ':')) && number(i + 2))
             return c;
         n = tok(i).num;
         j = i + 1;
@@ -483,7 +509,7 @@ Cand Tagger::m_count(uint32_t i) const {
     if ((u->unit == TUnit::second || u->unit == TUnit::minute) && !number(i) &&
         tok(j + 1 < m_toks.size() ? j + 1 : j).kind == TokKind::word && !word(j + 1, "ago") &&
         !word(j + 1, "later"))
-        return Cand{};  // "a second term"
+        return Cand{};                                  // "a second term"
     if (n < 0 && !lw(j).ends_with("s")) return Cand{};  // "some day"
     c.unit = u->unit;
     c.n = n;
@@ -533,7 +559,8 @@ Cand Tagger::m_numeric(uint32_t i) const {
     if (nd <= 2 && v <= 24) {
         Cand c;
         uint32_t j = i + 1;
-        if (punct(j, ':') && adjacent(j) && number(j + 1) && adjacent(j + 1) && ndigits(j + 1) == 2) {
+        if (punct(j, ':') && adjacent(j) && number(j + 1) && adjacent(j + 1) &&
+            ndigits(j + 1) == 2) {
             c.hour = v;
             c.minute = tok(j + 1).num;
             j += 2;
@@ -593,7 +620,8 @@ Cand Tagger::m_numeric(uint32_t i) const {
         Cand c;
         c.d = v;
         if ((dash(j) || word(j, "to") || word(j, "and") || word(j, "until") ||
-             word(j, "through")) && day_num(j + 1)) {
+             word(j, "through")) &&
+            day_num(j + 1)) {
             uint32_t k = j + 2;
             if (ordinal_suffix(k)) ++k;
             if (word(k, "of")) ++k;
@@ -906,60 +934,62 @@ bool Tagger::period_span(TUnit u, sys_days ref, long off, TimeSpan& ts) const {
     const year_month_day ymd{ref};
     const int y = int(ymd.year());
     switch (u) {
-    case TUnit::day: {
-        const sys_days d = ref + days{off};
-        set_days(ts, d, d, Granularity::day, day_timex(d));
-        return true;
-    }
-    case TUnit::week: case TUnit::fortnight: {
-        const sys_days mon = monday_of(ref) + days{7 * off};
-        set_days(ts, mon, mon + days{6}, Granularity::week, week_timex(mon));
-        return true;
-    }
-    case TUnit::weekend: {
-        const sys_days mon = monday_of(ref) + days{7 * off};
-        set_days(ts, mon + days{5}, mon + days{6}, Granularity::weekend, week_timex(mon) + "-WE");
-        return true;
-    }
-    case TUnit::month: {
-        const long mi = long(y) * 12 + long(unsigned(ymd.month())) - 1 + off;
-        const int yy = int(mi / 12), mm = int(mi % 12) + 1;
-        if (!sane_year(yy)) return false;
-        set_days(ts, sys_days{year{yy} / mm / 1}, month_last(yy, mm), Granularity::month,
-                 four(yy) + "-" + two(mm));
-        return true;
-    }
-    case TUnit::quarter: {
-        const long qi = long(y) * 4 + long((unsigned(ymd.month()) - 1) / 3) + off;
-        const int yy = int(qi / 4), q = int(qi % 4) + 1;
-        if (!sane_year(yy)) return false;
-        set_days(ts, sys_days{year{yy} / (3 * q - 2) / 1}, month_last(yy, 3 * q),
-                 Granularity::quarter, four(yy) + "-Q" + std::to_string(q));
-        return true;
-    }
-    case TUnit::year: {
-        const long yy = y + off;
-        if (!sane_year(int(yy))) return false;
-        set_days(ts, sys_days{year{int(yy)} / 1 / 1}, sys_days{year{int(yy)} / 12 / 31},
-                 Granularity::year, four(int(yy)));
-        return true;
-    }
-    case TUnit::decade: {
-        const long d0 = (y / 10 + off) * 10;
-        if (!sane_year(int(d0)) || !sane_year(int(d0 + 9))) return false;
-        set_days(ts, sys_days{year{int(d0)} / 1 / 1}, sys_days{year{int(d0 + 9)} / 12 / 31},
-                 Granularity::decade, four(int(d0)).substr(0, 3));
-        return true;
-    }
-    case TUnit::century: {
-        const long c0 = (y / 100 + off) * 100;
-        if (!sane_year(int(c0)) || !sane_year(int(c0 + 99))) return false;
-        set_days(ts, sys_days{year{int(c0)} / 1 / 1}, sys_days{year{int(c0 + 99)} / 12 / 31},
-                 Granularity::century, four(int(c0)).substr(0, 2));
-        return true;
-    }
-    default:
-        return false;
+        case TUnit::day: {
+            const sys_days d = ref + days{off};
+            set_days(ts, d, d, Granularity::day, day_timex(d));
+            return true;
+        }
+        case TUnit::week:
+        case TUnit::fortnight: {
+            const sys_days mon = monday_of(ref) + days{7 * off};
+            set_days(ts, mon, mon + days{6}, Granularity::week, week_timex(mon));
+            return true;
+        }
+        case TUnit::weekend: {
+            const sys_days mon = monday_of(ref) + days{7 * off};
+            set_days(ts, mon + days{5}, mon + days{6}, Granularity::weekend,
+                     week_timex(mon) + "-WE");
+            return true;
+        }
+        case TUnit::month: {
+            const long mi = long(y) * 12 + long(unsigned(ymd.month())) - 1 + off;
+            const int yy = int(mi / 12), mm = int(mi % 12) + 1;
+            if (!sane_year(yy)) return false;
+            set_days(ts, sys_days{year{yy} / mm / 1}, month_last(yy, mm), Granularity::month,
+                     four(yy) + "-" + two(mm));
+            return true;
+        }
+        case TUnit::quarter: {
+            const long qi = long(y) * 4 + long((unsigned(ymd.month()) - 1) / 3) + off;
+            const int yy = int(qi / 4), q = int(qi % 4) + 1;
+            if (!sane_year(yy)) return false;
+            set_days(ts, sys_days{year{yy} / (3 * q - 2) / 1}, month_last(yy, 3 * q),
+                     Granularity::quarter, four(yy) + "-Q" + std::to_string(q));
+            return true;
+        }
+        case TUnit::year: {
+            const long yy = y + off;
+            if (!sane_year(int(yy))) return false;
+            set_days(ts, sys_days{year{int(yy)} / 1 / 1}, sys_days{year{int(yy)} / 12 / 31},
+                     Granularity::year, four(int(yy)));
+            return true;
+        }
+        case TUnit::decade: {
+            const long d0 = (y / 10 + off) * 10;
+            if (!sane_year(int(d0)) || !sane_year(int(d0 + 9))) return false;
+            set_days(ts, sys_days{year{int(d0)} / 1 / 1}, sys_days{year{int(d0 + 9)} / 12 / 31},
+                     Granularity::decade, four(int(d0)).substr(0, 3));
+            return true;
+        }
+        case TUnit::century: {
+            const long c0 = (y / 100 + off) * 100;
+            if (!sane_year(int(c0)) || !sane_year(int(c0 + 99))) return false;
+            set_days(ts, sys_days{year{int(c0)} / 1 / 1}, sys_days{year{int(c0 + 99)} / 12 / 31},
+                     Granularity::century, four(int(c0)).substr(0, 2));
+            return true;
+        }
+        default:
+            return false;
     }
 }
 
@@ -971,19 +1001,32 @@ std::string duration_timex(const Cand& c) {
     const std::string n = c.n < 0 ? "X" : std::to_string(c.n);
     const std::string x = c.n < 0 ? "X" : "";
     switch (c.unit) {
-    case TUnit::day: return "P" + n + "D";
-    case TUnit::week: return "P" + n + "W";
-    case TUnit::weekend: return "P" + n + "WE";
-    case TUnit::fortnight: return c.n < 0 ? "PXW" : "P" + std::to_string(2 * c.n) + "W";
-    case TUnit::month: return "P" + n + "M";
-    case TUnit::quarter: return "P" + n + "Q";
-    case TUnit::year: return "P" + n + "Y";
-    case TUnit::decade: return c.n < 0 ? "PXDE" : "P" + std::to_string(10 * c.n) + "Y";
-    case TUnit::century: return c.n < 0 ? "PXCE" : "P" + std::to_string(100 * c.n) + "Y";
-    case TUnit::hour: return "PT" + n + "H";
-    case TUnit::minute: return "PT" + n + "M";
-    case TUnit::second: return "PT" + n + "S";
-    default: return "P" + x;
+        case TUnit::day:
+            return "P" + n + "D";
+        case TUnit::week:
+            return "P" + n + "W";
+        case TUnit::weekend:
+            return "P" + n + "WE";
+        case TUnit::fortnight:
+            return c.n < 0 ? "PXW" : "P" + std::to_string(2 * c.n) + "W";
+        case TUnit::month:
+            return "P" + n + "M";
+        case TUnit::quarter:
+            return "P" + n + "Q";
+        case TUnit::year:
+            return "P" + n + "Y";
+        case TUnit::decade:
+            return c.n < 0 ? "PXDE" : "P" + std::to_string(10 * c.n) + "Y";
+        case TUnit::century:
+            return c.n < 0 ? "PXCE" : "P" + std::to_string(100 * c.n) + "Y";
+        case TUnit::hour:
+            return "PT" + n + "H";
+        case TUnit::minute:
+            return "PT" + n + "M";
+        case TUnit::second:
+            return "PT" + n + "S";
+        default:
+            return "P" + x;
     }
 }
 
@@ -992,25 +1035,41 @@ bool shifted(TUnit u, sys_days ref, long n, sys_days& out, TUnit& gran) {
     gran = u;
     const year_month_day ymd{ref};
     switch (u) {
-    case TUnit::day: out = ref + days{n}; return true;
-    case TUnit::week: out = ref + days{7 * n}; return true;
-    case TUnit::fortnight: out = ref + days{14 * n}; gran = TUnit::week; return true;
-    case TUnit::weekend: out = ref + days{7 * n}; return true;
-    case TUnit::month: case TUnit::quarter: case TUnit::year: case TUnit::decade:
-    case TUnit::century: {
-        const long months = n * (u == TUnit::month ? 1 : u == TUnit::quarter ? 3
-                                 : u == TUnit::year ? 12 : u == TUnit::decade ? 120 : 1200);
-        const long mi = long(int(ymd.year())) * 12 + long(unsigned(ymd.month())) - 1 + months;
-        const long yy = mi / 12;
-        if (yy < 1 || yy > 9999) return false;
-        year_month_day r{year{int(yy)}, month(unsigned(mi % 12 + 1)), ymd.day()};
-        if (!r.ok()) r = year_month_day{year_month_day_last{r.year(), month_day_last{r.month()}}};
-        out = sys_days{r};
-        if (u == TUnit::quarter) gran = TUnit::quarter;
-        return true;
-    }
-    default:
-        return false;
+        case TUnit::day:
+            out = ref + days{n};
+            return true;
+        case TUnit::week:
+            out = ref + days{7 * n};
+            return true;
+        case TUnit::fortnight:
+            out = ref + days{14 * n};
+            gran = TUnit::week;
+            return true;
+        case TUnit::weekend:
+            out = ref + days{7 * n};
+            return true;
+        case TUnit::month:
+        case TUnit::quarter:
+        case TUnit::year:
+        case TUnit::decade:
+        case TUnit::century: {
+            const long months = n * (u == TUnit::month     ? 1
+                                     : u == TUnit::quarter ? 3
+                                     : u == TUnit::year    ? 12
+                                     : u == TUnit::decade  ? 120
+                                                           : 1200);
+            const long mi = long(int(ymd.year())) * 12 + long(unsigned(ymd.month())) - 1 + months;
+            const long yy = mi / 12;
+            if (yy < 1 || yy > 9999) return false;
+            year_month_day r{year{int(yy)}, month(unsigned(mi % 12 + 1)), ymd.day()};
+            if (!r.ok())
+                r = year_month_day{year_month_day_last{r.year(), month_day_last{r.month()}}};
+            out = sys_days{r};
+            if (u == TUnit::quarter) gran = TUnit::quarter;
+            return true;
+        }
+        default:
+            return false;
     }
 }
 
@@ -1022,73 +1081,81 @@ void Tagger::resolve_into(const Cand& c, TimeSpan& ts) {
         ts.last = s.last;
     };
     switch (c.kind) {
-    case Kind::duration:
-        ts.type = TimexType::duration;
-        ts.timex = duration_timex(c);
-        return;
-    case Kind::set:
-        ts.type = TimexType::set;
-        ts.timex = m_tt.set_values[std::size_t(c.index)];
-        return;
-    case Kind::vague:
-        ts.timex = m_tt.deictics[std::size_t(c.index)].value;
-        return;
-    case Kind::deictic: {
-        const auto& d = m_tt.deictics[std::size_t(c.index)];
-        const bool ana = d.ref == detail::Deictic::Ref::last;
-        if (!ana && !need_anchor(ts, c)) return;
-        const auto ref = ref_for(ana);
-        if (!ref) {
-            diag("date-no-anchor", "no date to resolve \"" + ts.expression + "\" against", c);
+        case Kind::duration:
+            ts.type = TimexType::duration;
+            ts.timex = duration_timex(c);
+            return;
+        case Kind::set:
+            ts.type = TimexType::set;
+            ts.timex = m_tt.set_values[std::size_t(c.index)];
+            return;
+        case Kind::vague:
+            ts.timex = m_tt.deictics[std::size_t(c.index)].value;
+            return;
+        case Kind::deictic: {
+            const auto& d = m_tt.deictics[std::size_t(c.index)];
+            const bool ana = d.ref == detail::Deictic::Ref::last;
+            if (!ana && !need_anchor(ts, c)) return;
+            const auto ref = ref_for(ana);
+            if (!ref) {
+                diag("date-no-anchor", "no date to resolve \"" + ts.expression + "\" against", c);
+                return;
+            }
+            ts.anchor = ref;
+            if (!period_span(d.unit, *ref, d.offset, ts)) return;
+            part_days(d.part);
+            if (!d.tod.empty() && ts.granularity == Granularity::day) {
+                ts.type = TimexType::time;
+                ts.timex += "T" + d.tod;
+            }
             return;
         }
-        ts.anchor = ref;
-        if (!period_span(d.unit, *ref, d.offset, ts)) return;
-        part_days(d.part);
-        if (!d.tod.empty() && ts.granularity == Granularity::day) {
-            ts.type = TimexType::time;
-            ts.timex += "T" + d.tod;
-        }
-        return;
-    }
-    case Kind::relative: {
-        if (!c.anaphoric && !need_anchor(ts, c)) return;
-        const auto ref = ref_for(c.anaphoric);
-        if (!ref) return;
-        ts.anchor = ref;
-        if (!period_span(c.unit, *ref, c.rel, ts)) return;
-        // "earlier this month": before the anchor day; "earlier last year" is its first part.
-        part_days(c.rel == 0 ? c.part : (c.part == Part::earlier ? Part::early
-                                         : c.part == Part::later ? Part::late : c.part));
-        return;
-    }
-    case Kind::ago: case Kind::in_future: case Kind::anaphoric_n: {
-        if (c.n < 0) {
-            ts.timex = c.kind == Kind::ago ? "PAST_REF" : "FUTURE_REF";
+        case Kind::relative: {
+            if (!c.anaphoric && !need_anchor(ts, c)) return;
+            const auto ref = ref_for(c.anaphoric);
+            if (!ref) return;
+            ts.anchor = ref;
+            if (!period_span(c.unit, *ref, c.rel, ts)) return;
+            // "earlier this month": before the anchor day; "earlier last year" is its first part.
+            part_days(c.rel == 0 ? c.part
+                                 : (c.part == Part::earlier ? Part::early
+                                    : c.part == Part::later ? Part::late
+                                                            : c.part));
             return;
         }
-        const bool ana = c.kind == Kind::anaphoric_n;
-        if (!ana && !need_anchor(ts, c)) return;
-        const auto ref = ref_for(ana);
-        if (!ref) return;
-        ts.anchor = ref;
-        const long sign = c.kind == Kind::ago ? -1 : c.kind == Kind::in_future ? 1 : c.rel;
-        sys_days out;
-        TUnit g;
-        if (c.unit == TUnit::hour || c.unit == TUnit::minute || c.unit == TUnit::second) {
-            ts.type = TimexType::time;
-            ts.timex = "";
+        case Kind::ago:
+        case Kind::in_future:
+        case Kind::anaphoric_n: {
+            if (c.n < 0) {
+                ts.timex = c.kind == Kind::ago ? "PAST_REF" : "FUTURE_REF";
+                return;
+            }
+            const bool ana = c.kind == Kind::anaphoric_n;
+            if (!ana && !need_anchor(ts, c)) return;
+            const auto ref = ref_for(ana);
+            if (!ref) return;
+            ts.anchor = ref;
+            const long sign = c.kind == Kind::ago ? -1 : c.kind == Kind::in_future ? 1 : c.rel;
+            sys_days out;
+            TUnit g;
+            if (c.unit == TUnit::hour || c.unit == TUnit::minute || c.unit == TUnit::second) {
+                ts.type = TimexType::time;
+                ts.timex = "";
+                return;
+            }
+            if (!shifted(c.unit, *ref, sign * c.n, out, g)) return;
+            period_span(g == TUnit::fortnight ? TUnit::week : g, out, 0, ts);
             return;
         }
-        if (!shifted(c.unit, *ref, sign * c.n, out, g)) return;
-        period_span(g == TUnit::fortnight ? TUnit::week : g, out, 0, ts);
-        return;
-    }
-    case Kind::weekday: case Kind::month_rel: case Kind::date: case Kind::season:
-    case Kind::decade: case Kind::century:
-        break;
-    default:
-        return;
+        case Kind::weekday:
+        case Kind::month_rel:
+        case Kind::date:
+        case Kind::season:
+        case Kind::decade:
+        case Kind::century:
+            break;
+        default:
+            return;
     }
 
     if (c.kind == Kind::decade || c.kind == Kind::century) {
@@ -1104,16 +1171,21 @@ void Tagger::resolve_into(const Cand& c, TimeSpan& ts) {
         const sys_days a = *m_anchor;
         ts.anchor = a;
         const int aw = int(weekday{a}.iso_encoding());
-        const int back = (aw - c.wd + 7) % 7;   // days back to the latest such day
-        const int fwd = (c.wd - aw + 7) % 7;    // days forward to the next one
+        const int back = (aw - c.wd + 7) % 7;  // days back to the latest such day
+        const int fwd = (c.wd - aw + 7) % 7;   // days forward to the next one
         int off;
-        if (c.has_rel && c.rel < 0) off = -(back == 0 ? 7 : back);
-        else if (c.has_rel && c.rel > 0 && !c.anaphoric) off = fwd == 0 ? 7 : fwd;
+        if (c.has_rel && c.rel < 0)
+            off = -(back == 0 ? 7 : back);
+        else if (c.has_rel && c.rel > 0 && !c.anaphoric)
+            off = fwd == 0 ? 7 : fwd;
         else {
             const Tense t = tense_near(c.tb, c.te);
-            if (t == Tense::past) off = -back;
-            else if (t == Tense::future || (c.has_rel && c.rel == 0)) off = fwd;
-            else off = back <= fwd ? -back : fwd;
+            if (t == Tense::past)
+                off = -back;
+            else if (t == Tense::future || (c.has_rel && c.rel == 0))
+                off = fwd;
+            else
+                off = back <= fwd ? -back : fwd;
         }
         const sys_days d = a + days{off};
         set_days(ts, d, d, Granularity::day, day_timex(d));
@@ -1132,7 +1204,9 @@ void Tagger::resolve_into(const Cand& c, TimeSpan& ts) {
             y = int(a.year());
             const int am = int(unsigned(a.month()));
             const int start = c.season[0] == 'S' && c.season[1] == 'P' ? 3
-                              : c.season[0] == 'S' ? 6 : c.season[0] == 'F' ? 9 : 12;
+                              : c.season[0] == 'S'                     ? 6
+                              : c.season[0] == 'F'                     ? 9
+                                                                       : 12;
             if (c.has_rel && c.rel < 0) y -= (am >= start + 3 || (start == 12 && am < 3)) ? 0 : 1;
             if (c.has_rel && c.rel < 0 && start == 12 && am < 3) y -= 1;
             if (c.has_rel && c.rel > 0) y += am < start ? 0 : 1;
@@ -1140,7 +1214,9 @@ void Tagger::resolve_into(const Cand& c, TimeSpan& ts) {
         }
         if (!sane_year(y) || y >= 9999) return;
         const int start = c.season[0] == 'S' && c.season[1] == 'P' ? 3
-                          : c.season[0] == 'S' ? 6 : c.season[0] == 'F' ? 9 : 12;
+                          : c.season[0] == 'S'                     ? 6
+                          : c.season[0] == 'F'                     ? 9
+                                                                   : 12;
         const sys_days f = sys_days{year{y} / start / 1};
         const int ey = start == 12 ? y + 1 : y, em = start == 12 ? 2 : start + 2;
         set_days(ts, f, month_last(ey, em), Granularity::season,
@@ -1160,8 +1236,9 @@ void Tagger::resolve_into(const Cand& c, TimeSpan& ts) {
             y = c.rel < 0 ? (c.m < am ? ay : ay - 1) : c.rel > 0 ? (c.m > am ? ay : ay + 1) : ay;
         } else if (c.d == 0) {
             const Tense t = tense_near(c.tb, c.te);
-            y = t == Tense::past ? (c.m <= am ? ay : ay - 1)
-                : t == Tense::future ? (c.m >= am ? ay : ay + 1) : ay;
+            y = t == Tense::past     ? (c.m <= am ? ay : ay - 1)
+                : t == Tense::future ? (c.m >= am ? ay : ay + 1)
+                                     : ay;
         } else {
             // Month and day: the anchor's year, unless that is over half a year off in the
             // direction the tense forbids (or, with no tense, simply far away).
@@ -1171,8 +1248,10 @@ void Tagger::resolve_into(const Cand& c, TimeSpan& ts) {
                 const sys_days cd = sys_days{year{ay} / c.m / std::min(c.d, 28)};
                 const long diff = (cd - *m_anchor).count();
                 const Tense t = tense_near(c.tb, c.te);
-                if (diff > 183 && t != Tense::future) y = ay - 1;
-                else if (diff < -183 && t != Tense::past) y = ay + 1;
+                if (diff > 183 && t != Tense::future)
+                    y = ay - 1;
+                else if (diff < -183 && t != Tense::past)
+                    y = ay + 1;
                 if (c.wd) {  // "Tuesday, July 20": a year in which the weekday fits
                     for (int yy : {ay, ay - 1, ay + 1}) {
                         const year_month_day t2{year{yy}, month(unsigned(c.m)), day(unsigned(c.d))};
@@ -1352,8 +1431,7 @@ std::vector<TimeSpan> Tagger::run() {
 }  // namespace
 
 std::vector<TimeSpan> find_times(std::string_view text, const std::vector<Sentence>& sentences,
-                                 const Knowledge& kb, const TimeOptions& opts,
-                                 Diagnostics* diags) {
+                                 const Knowledge& kb, const TimeOptions& opts, Diagnostics* diags) {
     const auto& tt = kb.get<TimeTable>();
     Tagger tagger(text, sentences, tt, opts, diags);
     return tagger.run();
@@ -1380,6 +1458,8 @@ std::optional<sys_days> parse_iso_day(std::string_view s) {
     return sys_days{ymd};
 }
 
-std::string format_iso_day(sys_days d) { return day_timex(d); }
+std::string format_iso_day(sys_days d) {
+    return day_timex(d);
+}
 
 }  // namespace parley

@@ -33,8 +33,8 @@ void StringMap::insert(std::string_view key, int value) {
     const std::size_t mask = m_slots.size() - 1;
     std::size_t i = hash(key) & mask;
     while (m_slots[i].value >= 0) i = (i + 1) & mask;
-    m_slots[i] = Slot{static_cast<uint32_t>(m_store.size()), static_cast<uint32_t>(key.size()),
-                      value};
+    m_slots[i] =
+        Slot{static_cast<uint32_t>(m_store.size()), static_cast<uint32_t>(key.size()), value};
     m_store.append(key);
     ++m_count;
 }
@@ -56,8 +56,12 @@ int StringMap::find(std::string_view key) const {
 
 namespace {
 
-bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(unsigned char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
 bool is_space(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -65,7 +69,8 @@ bool is_space(unsigned char c) {
 // Length of a UTF-8 punctuation sequence from U+2000..U+206F (dashes, curly quotes), else 0.
 std::size_t general_punct(std::string_view t, std::size_t i) {
     if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
-        static_cast<unsigned char>(t[i + 1]) >= 0x80 && static_cast<unsigned char>(t[i + 1]) <= 0x81)
+        static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(t[i + 1]) <= 0x81)
         return 3;
     if (i + 1 < t.size() && static_cast<unsigned char>(t[i]) == 0xC2 &&
         static_cast<unsigned char>(t[i + 1]) == 0xA0)
@@ -118,8 +123,14 @@ void tokenize_time(std::string_view text, std::string& lower, std::vector<Tok>& 
             std::size_t j = i;
             while (j < n) {
                 const unsigned char d = static_cast<unsigned char>(text[j]);
-                if (is_alpha(d)) { ++j; continue; }
-                if (d >= 0x80 && general_punct(text, j) == 0) { ++j; continue; }
+                if (is_alpha(d)) {
+                    ++j;
+                    continue;
+                }
+                if (d >= 0x80 && general_punct(text, j) == 0) {
+                    ++j;
+                    continue;
+                }
                 break;
             }
             t.kind = TokKind::word;
@@ -164,10 +175,12 @@ int to_int(const std::string& s, const std::string& file) {
 
 TUnit unit_from(const std::string& s, const std::string& file) {
     static const std::pair<const char*, TUnit> kUnits[] = {
-        {"day", TUnit::day},         {"week", TUnit::week},       {"weekend", TUnit::weekend},
-        {"fortnight", TUnit::fortnight}, {"month", TUnit::month}, {"quarter", TUnit::quarter},
-        {"year", TUnit::year},       {"decade", TUnit::decade},   {"century", TUnit::century},
-        {"hour", TUnit::hour},       {"minute", TUnit::minute},   {"second", TUnit::second}};
+        {"day", TUnit::day},         {"week", TUnit::week},
+        {"weekend", TUnit::weekend}, {"fortnight", TUnit::fortnight},
+        {"month", TUnit::month},     {"quarter", TUnit::quarter},
+        {"year", TUnit::year},       {"decade", TUnit::decade},
+        {"century", TUnit::century}, {"hour", TUnit::hour},
+        {"minute", TUnit::minute},   {"second", TUnit::second}};
     for (const auto& [name, u] : kUnits)
         if (s == name) return u;
     throw Error(file + ": unknown unit \"" + s + "\"");
@@ -182,7 +195,8 @@ Part part_from(const std::string& s) {
     return Part::none;
 }
 
-const std::string& col(const std::vector<std::string>& row, std::size_t i, const std::string& file) {
+const std::string& col(const std::vector<std::string>& row, std::size_t i,
+                       const std::string& file) {
     if (i >= row.size()) throw Error(file + ": expected " + std::to_string(i + 1) + " columns");
     return row[i];
 }
@@ -287,7 +301,7 @@ TimeTable::TimeTable(const Knowledge& kb) {
     for (const auto& r : kb.rows(dir + "deictic.tsv")) {
         Deictic d;
         const std::string& ref = col(r, 1, "deictic.tsv");
-        d.ref = ref == "dct" ? Deictic::Ref::dct
+        d.ref = ref == "dct"    ? Deictic::Ref::dct
                 : ref == "last" ? Deictic::Ref::last
                                 : Deictic::Ref::vague;
         if (d.ref == Deictic::Ref::vague) {
@@ -310,9 +324,7 @@ TimeTable::TimeTable(const Knowledge& kb) {
     }
     for (const auto& r : kb.rows(dir + "tense.tsv")) {
         const std::string& t = col(r, 1, "tense.tsv");
-        const Tense tv = t == "past" ? Tense::past
-                         : t == "future" ? Tense::future
-                                         : Tense::present;
+        const Tense tv = t == "past" ? Tense::past : t == "future" ? Tense::future : Tense::present;
         tense.add(col(r, 0, "tense.tsv"), static_cast<int>(tv));
     }
     for (const auto& l : kb.lines(dir + "not_past_before.txt")) not_past_before.insert(l, 1);

@@ -14,7 +14,19 @@ class Knowledge;
 namespace parley::detail {
 
 enum class TUnit : uint8_t {
-    none, day, week, weekend, fortnight, month, quarter, year, decade, century, hour, minute, second
+    none,
+    day,
+    week,
+    weekend,
+    fortnight,
+    month,
+    quarter,
+    year,
+    decade,
+    century,
+    hour,
+    minute,
+    second
 };
 enum class Part : uint8_t { none, early, mid, late, earlier, later };
 enum class Tense : uint8_t { none, past, present, future };
@@ -23,14 +35,14 @@ enum class Tense : uint8_t { none, past, present, future };
 enum : uint32_t {
     W_MONTH = 1u << 0,
     W_WEEKDAY = 1u << 1,
-    W_NUMBER = 1u << 2,    ///< cardinal number word ("two", "a")
-    W_ORDINAL = 1u << 3,   ///< "third"
-    W_VAGUE = 1u << 4,     ///< vague count ("several")
+    W_NUMBER = 1u << 2,   ///< cardinal number word ("two", "a")
+    W_ORDINAL = 1u << 3,  ///< "third"
+    W_VAGUE = 1u << 4,    ///< vague count ("several")
     W_UNIT = 1u << 5,
     W_SEASON = 1u << 6,
-    W_PART = 1u << 7,      ///< single-word part-of-period ("early")
-    W_REL = 1u << 8,       ///< this / last / next
-    W_TOD = 1u << 9,       ///< morning, night
+    W_PART = 1u << 7,  ///< single-word part-of-period ("early")
+    W_REL = 1u << 8,   ///< this / last / next
+    W_TOD = 1u << 9,   ///< morning, night
     W_MONTH_CTX = 1u << 10,
     W_PHRASE = 1u << 11,   ///< first word of a multi-word phrase (deictic, set, part)
     W_TRIGGER = 1u << 12,  ///< since / from / between / in / the ... : tried by the matcher
@@ -69,12 +81,12 @@ struct Deictic {
 
 /// An open-addressing map from short strings to int, no allocation on lookup.
 class StringMap {
-public:
+  public:
     void insert(std::string_view key, int value);  ///< later insertions of a key are ignored
-    int find(std::string_view key) const;           ///< -1 when absent
+    int find(std::string_view key) const;          ///< -1 when absent
     bool empty() const { return m_count == 0; }
 
-private:
+  private:
     static uint64_t hash(std::string_view s);
     void grow();
     struct Slot {
@@ -100,10 +112,10 @@ enum : uint8_t { T_CAP = 1, T_SPACE = 2, T_PARA = 4 };
 struct Tok {
     uint32_t b = 0, e = 0;  ///< byte range in the text
     TokKind kind = TokKind::punct;
-    uint8_t flags = 0;      ///< T_CAP, T_SPACE (whitespace before), T_PARA (blank line before)
-    int16_t info = -1;      ///< WordInfo index, -1 when not in the lexicon
-    int32_t num = -1;       ///< value of a digit token (up to 9 digits), else -1
-    uint32_t sent = 0;      ///< sentence number
+    uint8_t flags = 0;  ///< T_CAP, T_SPACE (whitespace before), T_PARA (blank line before)
+    int16_t info = -1;  ///< WordInfo index, -1 when not in the lexicon
+    int32_t num = -1;   ///< value of a digit token (up to 9 digits), else -1
+    uint32_t sent = 0;  ///< sentence number
 };
 
 /// Splits text into word / number / punctuation tokens. `lower` receives the ASCII-lower-cased
@@ -111,17 +123,17 @@ struct Tok {
 void tokenize_time(std::string_view text, std::string& lower, std::vector<Tok>& out);
 
 class TimeTable {
-public:
+  public:
     explicit TimeTable(const Knowledge& kb);
 
     std::vector<WordInfo> words;
     StringMap word_index;  ///< lower-cased word -> index into words
     PhraseTable deictic;   ///< -> index into deictics
     std::vector<Deictic> deictics;
-    PhraseTable sets;      ///< -> index into set_values
+    PhraseTable sets;  ///< -> index into set_values
     std::vector<std::string> set_values;
-    PhraseTable parts;     ///< -> Part
-    PhraseTable tense;     ///< -> Tense
+    PhraseTable parts;          ///< -> Part
+    PhraseTable tense;          ///< -> Tense
     StringMap not_past_before;  ///< words after which "-ed" is not a past verb
     std::size_t max_word_len = 0;
 
@@ -131,7 +143,7 @@ public:
         return i < 0 ? nullptr : &words[static_cast<std::size_t>(i)];
     }
 
-private:
+  private:
     WordInfo& word(std::string_view w);
 };
 

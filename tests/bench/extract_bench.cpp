@@ -29,7 +29,8 @@ std::string read_file(const std::filesystem::path& p) {
 const std::vector<std::string>& articles() {
     static const std::vector<std::string> v = [] {
         std::vector<std::string> out;
-        for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(PARLEY_TEST_DATA) / "dev"))
+        for (const auto& e :
+             std::filesystem::directory_iterator(std::filesystem::path(PARLEY_TEST_DATA) / "dev"))
             if (e.path().extension() == ".txt") out.push_back(read_file(e.path()));
         return out;
     }();
@@ -50,7 +51,8 @@ void BM_ExtractArticles(benchmark::State& state) {
         }
     }
     state.SetBytesProcessed(static_cast<int64_t>(bytes));
-    state.counters["events"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["events"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ExtractArticles)->Unit(benchmark::kMillisecond);
 
@@ -66,7 +68,8 @@ void BM_ExtractLongArticle(benchmark::State& state) {
         auto x = parley::extract(parley::parse_document(text, "bench.txt", k, opts), k);
         benchmark::DoNotOptimize(x);
     }
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                            static_cast<int64_t>(text.size()));
 }
 BENCHMARK(BM_ExtractLongArticle)->Arg(64 << 10)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
 

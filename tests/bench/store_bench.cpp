@@ -9,12 +9,12 @@
 
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
-#include <unistd.h>
 
 namespace {
 
@@ -26,8 +26,12 @@ std::size_t env_size(const char* name, std::size_t fallback) {
     return v && *v ? static_cast<std::size_t>(std::strtoull(v, nullptr, 10)) : fallback;
 }
 
-std::size_t n_events() { return env_size("PARLEY_BENCH_EVENTS", 100000); }
-std::size_t n_actors() { return env_size("PARLEY_BENCH_ACTORS", 20000); }
+std::size_t n_events() {
+    return env_size("PARLEY_BENCH_EVENTS", 100000);
+}
+std::size_t n_actors() {
+    return env_size("PARLEY_BENCH_ACTORS", 20000);
+}
 
 /// Documents of 10 events, 2-3 participants drawn with a skew (a few busy actors), one event in
 /// ten a re-report of a recent one; dates over twenty years.
@@ -36,8 +40,8 @@ std::vector<DocumentRecord> synthetic(std::size_t events, std::size_t actors) {
     std::vector<double> w(actors);
     for (std::size_t i = 0; i < actors; ++i) w[i] = 1.0 / std::pow(double(i + 1), 0.6);
     std::discrete_distribution<std::size_t> pick(w.begin(), w.end());
-    const EventType types[] = {EventType::meeting, EventType::visit, EventType::phone_call, EventType::negotiation,
-                               EventType::statement};
+    const EventType types[] = {EventType::meeting, EventType::visit, EventType::phone_call,
+                               EventType::negotiation, EventType::statement};
     std::vector<Event> recent;
     std::vector<DocumentRecord> docs;
     const auto base = date::sys_days(date::year(2000) / 1 / 1);
@@ -55,8 +59,8 @@ std::vector<DocumentRecord> synthetic(std::size_t events, std::size_t actors) {
             const std::size_t k = e.type == EventType::statement ? 1 : 2 + (rng() % 4 == 0);
             while (e.participants.size() < k) {
                 const auto i = pick(rng);
-                Participant p{"Person" + std::to_string(i) + " Surname" + std::to_string(i), ActorKind::person,
-                              "USA", "Foreign Minister", Role::participant};
+                Participant p{"Person" + std::to_string(i) + " Surname" + std::to_string(i),
+                              ActorKind::person, "USA", "Foreign Minister", Role::participant};
                 bool dup = false;
                 for (const auto& q : e.participants) dup = dup || q.name == p.name;
                 if (!dup) e.participants.push_back(std::move(p));
@@ -67,7 +71,8 @@ std::vector<DocumentRecord> synthetic(std::size_t events, std::size_t actors) {
             if (recent.size() > 1000) recent.erase(recent.begin());
         }
         e.id = std::to_string(n);
-        e.evidence = Evidence{docs.back().source, "Two ministers held talks on Tuesday in the capital.", 0, 52};
+        e.evidence = Evidence{docs.back().source,
+                              "Two ministers held talks on Tuesday in the capital.", 0, 52};
         docs.back().events.push_back(std::move(e));
     }
     return docs;
@@ -76,7 +81,8 @@ std::vector<DocumentRecord> synthetic(std::size_t events, std::size_t actors) {
 fs::path bench_db() {
     if (const char* v = std::getenv("PARLEY_BENCH_DB"); v && *v) return v;
     static const fs::path p = [] {
-        auto path = fs::temp_directory_path() / ("parley-bench-" + std::to_string(::getpid()) + ".db");
+        auto path =
+            fs::temp_directory_path() / ("parley-bench-" + std::to_string(::getpid()) + ".db");
         for (const char* s : {"", "-wal", "-shm"}) fs::remove(path.string() + s);
         return path;
     }();

@@ -4,13 +4,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
@@ -25,9 +25,13 @@ fs::path temp_dir() {
     return dir;
 }
 
-Run run(const std::string& args, const std::string& stdin_file = "") { return e2e::run_cli(temp_dir(), args, stdin_file); }
+Run run(const std::string& args, const std::string& stdin_file = "") {
+    return e2e::run_cli(temp_dir(), args, stdin_file);
+}
 
-std::vector<json> lines(const std::string& out) { return e2e::json_lines(out); }
+std::vector<json> lines(const std::string& out) {
+    return e2e::json_lines(out);
+}
 
 const std::string kSeed = std::string(PARLEY_TEST_DATA) + "/seed/ivanov-arrives-for-talks.txt";
 

@@ -5,19 +5,19 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 namespace {
 
@@ -36,11 +36,17 @@ fs::path temp_dir() {
     return dir;
 }
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
 
-Run run(const std::string& args) { return parley::e2e::run_cli(temp_dir(), args); }
+Run run(const std::string& args) {
+    return parley::e2e::run_cli(temp_dir(), args);
+}
 
-std::vector<json> lines(const std::string& out) { return parley::e2e::json_lines(out); }
+std::vector<json> lines(const std::string& out) {
+    return parley::e2e::json_lines(out);
+}
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -91,7 +97,8 @@ TEST(Corpus, ReingestAddsNothing) {
 }
 
 TEST(Corpus, TheSameMeetingFromTwoArticlesIsOneEventWithBothSources) {
-    auto r = run("events --db " + q(corpus()) + " --format json --actor Olmert --from 2008-01-08 --to 2008-01-08");
+    auto r = run("events --db " + q(corpus()) +
+                 " --format json --actor Olmert --from 2008-01-08 --to 2008-01-08");
     ASSERT_EQ(r.status, 0) << r.err;
     bool found = false;
     for (const auto& e : lines(r.out)) {
@@ -192,21 +199,27 @@ TEST(Corpus, NotAParleyDatabaseChangesNothing) {
     const auto notes = temp_dir() / "notes.db";
     { std::ofstream(notes) << "not a database\n"; }
     const auto before = slurp(notes);
-    for (const std::string& cmd : {"events --db " + q(notes), "ingest --db " + q(notes) + " '" + kTwoReports + "'"}) {
+    for (const std::string& cmd :
+         {"events --db " + q(notes), "ingest --db " + q(notes) + " '" + kTwoReports + "'"}) {
         auto r = run(cmd);
         EXPECT_EQ(r.status, 1) << cmd;
-        EXPECT_EQ(r.err, "parley: " + notes.string() + ": not a Parley database (file is not a database)\n") << cmd;
+        EXPECT_EQ(r.err, "parley: " + notes.string() +
+                             ": not a Parley database (file is not a database)\n")
+            << cmd;
     }
     EXPECT_EQ(slurp(notes), before);
     EXPECT_FALSE(fs::exists(notes.string() + "-wal"));
 
     const auto foreign = temp_dir() / "foreign.db";
-    if (std::system(("sqlite3 " + q(foreign) + " 'CREATE TABLE t(x); INSERT INTO t VALUES(1);'").c_str()) != 0)
+    if (std::system(
+            ("sqlite3 " + q(foreign) + " 'CREATE TABLE t(x); INSERT INTO t VALUES(1);'").c_str()) !=
+        0)
         GTEST_SKIP() << "no sqlite3 tool";
     const auto fbefore = slurp(foreign);
     auto r = run("ingest --db " + q(foreign) + " '" + kTwoReports + "'");
     EXPECT_EQ(r.status, 1);
-    EXPECT_EQ(r.err, "parley: " + foreign.string() + ": not a Parley database (it has other tables: t)\n");
+    EXPECT_EQ(r.err,
+              "parley: " + foreign.string() + ": not a Parley database (it has other tables: t)\n");
     EXPECT_EQ(slurp(foreign), fbefore);
     auto missing = run("events --db " + q(temp_dir() / "missing.db"));
     EXPECT_EQ(missing.status, 1);
@@ -220,16 +233,36 @@ fs::path synthetic_jsonl(int docs) {
     for (int d = 0; d < docs; ++d)
         for (int k = 0; k < 10; ++k) {
             const int n = d * 10 + k;
-            const int a = (n * 7) % 200, b = (n * 13 + 1) % 200 == a ? (a + 1) % 200 : (n * 13 + 1) % 200;
+            const int a = (n * 7) % 200,
+                      b = (n * 13 + 1) % 200 == a ? (a + 1) % 200 : (n * 13 + 1) % 200;
             char day[32];  // room for any int, so gcc sees no truncation
             std::snprintf(day, sizeof day, "20%02d-%02d-%02d", n % 20, 1 + n % 12, 1 + n % 28);
-            json e = {{"id", std::to_string(n)}, {"type", "meeting"}, {"cameo", "040"}, {"status", "occurred"},
-                      {"date", {{"first", day}, {"last", day}, {"granularity", "day"}, {"expression", "Tuesday"}}},
-                      {"participants", {{{"name", "Minister Person" + std::to_string(a)}, {"kind", "person"}, {"country", "USA"}, {"role", "source"}},
-                                        {{"name", "Envoy Person" + std::to_string(b)}, {"kind", "person"}, {"country", "RUS"}, {"role", "target"}}}},
+            json e = {{"id", std::to_string(n)},
+                      {"type", "meeting"},
+                      {"cameo", "040"},
+                      {"status", "occurred"},
+                      {"date",
+                       {{"first", day},
+                        {"last", day},
+                        {"granularity", "day"},
+                        {"expression", "Tuesday"}}},
+                      {"participants",
+                       {{{"name", "Minister Person" + std::to_string(a)},
+                         {"kind", "person"},
+                         {"country", "USA"},
+                         {"role", "source"}},
+                        {{"name", "Envoy Person" + std::to_string(b)},
+                         {"kind", "person"},
+                         {"country", "RUS"},
+                         {"role", "target"}}}},
                       {"location", nullptr},
-                      {"evidence", {{"document", "doc" + std::to_string(d)}, {"sentence", "They met."}, {"begin", 0}, {"end", 9}}},
-                      {"sources", {"doc" + std::to_string(d)}}, {"confidence", 0.8}};
+                      {"evidence",
+                       {{"document", "doc" + std::to_string(d)},
+                        {"sentence", "They met."},
+                        {"begin", 0},
+                        {"end", 9}}},
+                      {"sources", {"doc" + std::to_string(d)}},
+                      {"confidence", 0.8}};
             f << e.dump() << '\n';
         }
     return p;
@@ -253,15 +286,16 @@ TEST(Corpus, KilledIngestLeavesAConsistentDatabaseThatASecondIngestCompletes) {
     if (pid == 0) {
         int devnull = ::open("/dev/null", O_WRONLY);
         ::dup2(devnull, 2);
-        ::execl(PARLEY_CLI, PARLEY_CLI, "ingest", "--db", db.c_str(), "--batch-events", "2000", input.c_str(),
-                static_cast<char*>(nullptr));
+        ::execl(PARLEY_CLI, PARLEY_CLI, "ingest", "--db", db.c_str(), "--batch-events", "2000",
+                input.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
     // Kill once the first batches are in the write-ahead log, i.e. in the middle of the work.
     const auto wal = db.string() + "-wal";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     std::error_code ec;
-    while (std::chrono::steady_clock::now() < deadline && !(fs::exists(wal, ec) && fs::file_size(wal, ec) > 400000))
+    while (std::chrono::steady_clock::now() < deadline &&
+           !(fs::exists(wal, ec) && fs::file_size(wal, ec) > 400000))
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     ::kill(pid, SIGKILL);
     int status = 0;

@@ -3,14 +3,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace parley::e2e {
@@ -23,16 +23,19 @@ struct Run {
 
 /// A fresh folder for this test program's files, named after `tag` and the process.
 inline std::filesystem::path temp_dir(const std::string& tag) {
-    auto d = std::filesystem::temp_directory_path() / ("parley-" + tag + "-" + std::to_string(::getpid()));
+    auto d = std::filesystem::temp_directory_path() /
+             ("parley-" + tag + "-" + std::to_string(::getpid()));
     std::error_code ec;
     std::filesystem::create_directories(d, ec);
     return d;
 }
 
 /// `parley ARGS [< stdin_file]`, stderr captured through a file in `dir`.
-inline Run run_cli(const std::filesystem::path& dir, const std::string& args, const std::string& stdin_file = "") {
+inline Run run_cli(const std::filesystem::path& dir, const std::string& args,
+                   const std::string& stdin_file = "") {
     const auto err_path = dir / "stderr.txt";
-    std::string cmd = std::string("'") + PARLEY_CLI + "' " + args + " 2>'" + err_path.string() + "'";
+    std::string cmd =
+        std::string("'") + PARLEY_CLI + "' " + args + " 2>'" + err_path.string() + "'";
     if (!stdin_file.empty()) cmd += " <'" + stdin_file + "'";
     Run r;
     FILE* p = ::popen(cmd.c_str(), "r");

@@ -15,10 +15,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     opts.date_override = parley::parse_iso_day("2001-09-11");
     try {
         auto x = parley::extract(
-            parley::parse_document(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", kb, opts),
+            parley::parse_document(std::string_view(reinterpret_cast<const char*>(data), size),
+                                   "fuzz", kb, opts),
             kb);
         for (const auto& e : x.events) {
-            if (e.evidence.begin > e.evidence.end || e.evidence.end > x.document.text.size()) std::abort();
+            if (e.evidence.begin > e.evidence.end || e.evidence.end > x.document.text.size())
+                std::abort();
             if (e.participants.empty()) std::abort();
             if (e.date.first.has_value() != e.date.last.has_value()) std::abort();
             if (e.date.first && *e.date.first > *e.date.last) std::abort();
@@ -26,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (back.participants.size() != e.participants.size()) std::abort();
         }
         for (const auto& m : x.actors.mentions)
-            if (m.actor < 0 || static_cast<std::size_t>(m.actor) >= x.actors.actors.size()) std::abort();
+            if (m.actor < 0 || static_cast<std::size_t>(m.actor) >= x.actors.actors.size())
+                std::abort();
     } catch (const parley::InputError&) {
     }
     return 0;

@@ -1,4 +1,5 @@
 // Replays a saved corpus through a fuzz target, so every ctest run re-checks past crashes.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -6,7 +7,6 @@
 #include <iterator>
 #include <string>
 #include <vector>
-#include <algorithm>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 

@@ -25,7 +25,8 @@ TEST(Accuracy, DevSetAndSeedAboveFloors) {
     for (const auto& g : golds) {
         auto gold = parley::load_gold(g);
         auto text = g;
-        text.replace_filename(g.filename().string().substr(0, g.filename().string().size() - 10) + ".txt");
+        text.replace_filename(g.filename().string().substr(0, g.filename().string().size() - 10) +
+                              ".txt");
         parley::IngestOptions opts;
         opts.date_override = gold.publication;
         auto x = parley::extract(parley::load_document(text, kb, opts), kb);

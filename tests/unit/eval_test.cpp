@@ -7,9 +7,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace parley;
@@ -18,7 +18,9 @@ namespace {
 
 const fs::path kDev = fs::path(PARLEY_TEST_DATA) / "dev";
 
-date::sys_days day(const char* iso) { return parse_day_span(iso)->first; }
+date::sys_days day(const char* iso) {
+    return parse_day_span(iso)->first;
+}
 
 Participant person(std::string name) {
     Participant p;
@@ -87,7 +89,7 @@ std::vector<Event> seed_events() {
 
 /// A scratch data directory with a tiny gazetteer, removed at the end of the test.
 class TempData {
-public:
+  public:
     TempData() {
         m_dir = fs::temp_directory_path() / ("parley-eval-test-" + std::to_string(::getpid()));
         fs::create_directories(m_dir / "gazetteer");
@@ -109,7 +111,7 @@ public:
     }
     const fs::path& dir() const { return m_dir; }
 
-private:
+  private:
     fs::path m_dir;
 };
 
@@ -185,16 +187,15 @@ TEST(EvalGold, MalformedGoldNamesTheFile) {
     expect_error("a.gold.json", "{\"events\": [", "invalid JSON");
     expect_error("b.gold.json", "[]", "JSON object");
     expect_error("c.gold.json", "{\"document\": \"c.txt\"}", "'events'");
-    expect_error("d.gold.json",
-                 R"({"events": [{"type": "lunch", "actors": ["A"], "date": null}]})",
+    expect_error("d.gold.json", R"({"events": [{"type": "lunch", "actors": ["A"], "date": null}]})",
                  "unknown type 'lunch'");
     expect_error("e.gold.json",
                  R"({"events": [{"type": "meeting", "actors": ["A"], "date": "1999-02-30"}]})",
                  "bad date '1999-02-30'");
-    expect_error("f.gold.json",
-                 R"({"events": [{"type": "meeting", "actors": [3], "date": null}]})", "actor");
-    expect_error("g.gold.json",
-                 R"({"events": [{"type": "meeting", "actors": ["A"]}]})", "'date' missing");
+    expect_error("f.gold.json", R"({"events": [{"type": "meeting", "actors": [3], "date": null}]})",
+                 "actor");
+    expect_error("g.gold.json", R"({"events": [{"type": "meeting", "actors": ["A"]}]})",
+                 "'date' missing");
     expect_error("h.gold.json", R"({"publication": "21 July 1999", "events": []})",
                  "bad 'publication'");
     EXPECT_THROW(load_gold(kDev / "no-such.gold.json"), Error);
@@ -408,8 +409,8 @@ TEST(EvalMatch, GatheringsNeedThreeInFour) {
     const NameMatcher names;
     const auto dinner = load_gold(kDev / "014.gold.json").events[2];
     ASSERT_EQ(dinner.actors.size(), 4u);
-    auto e = event(EventType::meeting, {person("Hu Jintao"), person("Barack Obama"),
-                                        person("Hillary Clinton")},
+    auto e = event(EventType::meeting,
+                   {person("Hu Jintao"), person("Barack Obama"), person("Hillary Clinton")},
                    "2011-01-18");
     EXPECT_TRUE(matches(e, dinner, true, names));  // 3 of 4
     e.participants.pop_back();
@@ -432,9 +433,10 @@ TEST(EvalMatch, GatheringsNeedThreeInFour) {
     const NameMatcher with_countries(kb);
     const auto tour = load_gold(kDev / "010.gold.json").events[0];
     ASSERT_EQ(tour.actors.size(), 5u);
-    auto v = event(EventType::visit, {person("Alexander Downer"), country("Nauru"),
-                                      country("Fiji"), country("Vanuatu")},
-                   "2001-12-10/2001-12-16");
+    auto v =
+        event(EventType::visit,
+              {person("Alexander Downer"), country("Nauru"), country("Fiji"), country("Vanuatu")},
+              "2001-12-10/2001-12-16");
     EXPECT_TRUE(matches(v, tour, true, with_countries));
     v.participants.pop_back();
     EXPECT_FALSE(matches(v, tour, true, with_countries));

@@ -31,13 +31,16 @@ const Participant* who(const Event& e, const std::string& name) {
     return nullptr;
 }
 
-const Event* find(const Extraction& x, EventType type, const std::string& a, const std::string& b = "") {
+const Event* find(const Extraction& x, EventType type, const std::string& a,
+                  const std::string& b = "") {
     for (const auto& e : x.events)
         if (e.type == type && who(e, a) && (b.empty() || who(e, b))) return &e;
     return nullptr;
 }
 
-std::string day(const std::optional<date::sys_days>& d) { return d ? format_iso_day(*d) : "null"; }
+std::string day(const std::optional<date::sys_days>& d) {
+    return d ? format_iso_day(*d) : "null";
+}
 
 const Actor* actor(const Extraction& x, const std::string& name) {
     for (const auto& a : x.actors.actors)
@@ -46,10 +49,10 @@ const Actor* actor(const Extraction& x, const std::string& name) {
 }
 
 TEST(Actors, TitleBeforeAndAfterAndLaterMentions) {
-    auto x = run(
-        "French Foreign Minister Dominique de Villepin arrived in Cairo on Monday.\n\n"
-        "Hosni Mubarak, the Egyptian President, said he welcomed the visit.\n\n"
-        "Mr de Villepin later spoke to reporters.");
+    auto x =
+        run("French Foreign Minister Dominique de Villepin arrived in Cairo on Monday.\n\n"
+            "Hosni Mubarak, the Egyptian President, said he welcomed the visit.\n\n"
+            "Mr de Villepin later spoke to reporters.");
     const Actor* v = actor(x, "Dominique de Villepin");
     ASSERT_NE(v, nullptr);
     EXPECT_EQ(v->country, "FRA");
@@ -66,7 +69,9 @@ TEST(Actors, TitleBeforeAndAfterAndLaterMentions) {
 }
 
 TEST(Actors, PossessiveCountryTitleAndAppositive) {
-    auto x = run("Berlin's Defence Minister, Peter Struck, met Donald Rumsfeld, the US Defense Secretary, in Brussels.");
+    auto x =
+        run("Berlin's Defence Minister, Peter Struck, met Donald Rumsfeld, the US Defense "
+            "Secretary, in Brussels.");
     const Actor* s = actor(x, "Peter Struck");
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->country, "DEU");
@@ -76,7 +81,9 @@ TEST(Actors, PossessiveCountryTitleAndAppositive) {
 }
 
 TEST(Events, ActiveMeetingWithPlaceAndPastWeekday) {
-    auto x = run("Israeli Prime Minister Ariel Sharon met Palestinian leader Mahmoud Abbas in Jerusalem on Saturday.");
+    auto x =
+        run("Israeli Prime Minister Ariel Sharon met Palestinian leader Mahmoud Abbas in Jerusalem "
+            "on Saturday.");
     const Event* e = find(x, EventType::meeting, "Ariel Sharon", "Mahmoud Abbas");
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->status, EventStatus::occurred);
@@ -86,8 +93,9 @@ TEST(Events, ActiveMeetingWithPlaceAndPastWeekday) {
 }
 
 TEST(Events, FutureMeetingIsScheduledAndTakesTheNextWeekday) {
-    auto y = run("Israeli Prime Minister Ariel Sharon spoke to his cabinet.\n\n"
-                 "Sharon will meet Palestinian Prime Minister Mahmoud Abbas on Saturday, officials said.");
+    auto y = run(
+        "Israeli Prime Minister Ariel Sharon spoke to his cabinet.\n\n"
+        "Sharon will meet Palestinian Prime Minister Mahmoud Abbas on Saturday, officials said.");
     const Event* e = find(y, EventType::meeting, "Ariel Sharon", "Mahmoud Abbas");
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->status, EventStatus::scheduled);
@@ -96,11 +104,12 @@ TEST(Events, FutureMeetingIsScheduledAndTakesTheNextWeekday) {
 }
 
 TEST(Events, NominalBetweenAndPassiveAndCoordination) {
-    auto x = run(
-        "A meeting between German Chancellor Gerhard Schroeder and Russian President Vladimir Putin "
-        "took place in Berlin yesterday.\n\n"
-        "On Monday, Jacques Chirac was received by Tony Blair at Downing Street.\n\n"
-        "Kofi Annan and Colin Powell met in New York last week.");
+    auto x =
+        run("A meeting between German Chancellor Gerhard Schroeder and Russian President Vladimir "
+            "Putin "
+            "took place in Berlin yesterday.\n\n"
+            "On Monday, Jacques Chirac was received by Tony Blair at Downing Street.\n\n"
+            "Kofi Annan and Colin Powell met in New York last week.");
     const Event* a = find(x, EventType::meeting, "Gerhard Schroeder", "Vladimir Putin");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(day(a->date.first), "2003-05-13");
@@ -115,11 +124,12 @@ TEST(Events, NominalBetweenAndPassiveAndCoordination) {
 }
 
 TEST(Events, PhoneCallsVisitsAndSurnames) {
-    auto x = run(
-        "Chinese Foreign Minister Tang Jiaxuan held a telephone conversation with Secretary of State "
-        "Colin Powell on Tuesday.\n\n"
-        "Mr Tang is due to visit Tokyo next week.\n\n"
-        "Spanish Prime Minister Jose Maria Aznar phoned Powell yesterday.");
+    auto x =
+        run("Chinese Foreign Minister Tang Jiaxuan held a telephone conversation with Secretary of "
+            "State "
+            "Colin Powell on Tuesday.\n\n"
+            "Mr Tang is due to visit Tokyo next week.\n\n"
+            "Spanish Prime Minister Jose Maria Aznar phoned Powell yesterday.");
     const Event* call = find(x, EventType::phone_call, "Tang Jiaxuan", "Colin Powell");
     ASSERT_NE(call, nullptr);
     EXPECT_EQ(day(call->date.first), "2003-05-13");
@@ -140,26 +150,27 @@ TEST(Events, HypotheticalsAreNotEventsAndCancellationsAreKept) {
         "el-Sheikh.\n\n"
         "The opposition called for a meeting between Mubarak and Sharon.\n\n"
         "A summit between Mubarak and Sharon was called off on Sunday.");
-    for (const auto& e : x.events) EXPECT_NE(e.status, EventStatus::occurred) << e.evidence.sentence;
+    for (const auto& e : x.events)
+        EXPECT_NE(e.status, EventStatus::occurred) << e.evidence.sentence;
     const Event* c = find(x, EventType::meeting, "Hosni Mubarak", "Ariel Sharon");
     ASSERT_NE(c, nullptr);
     EXPECT_EQ(c->status, EventStatus::cancelled);
 }
 
 TEST(Events, OneEventManyMentions) {
-    auto x = run(
-        "Russian Foreign Minister Igor Ivanov met Colin Powell in Moscow on Tuesday.\n\n"
-        "The meeting lasted two hours, and Ivanov said the talks with Powell had been useful.");
+    auto x =
+        run("Russian Foreign Minister Igor Ivanov met Colin Powell in Moscow on Tuesday.\n\n"
+            "The meeting lasted two hours, and Ivanov said the talks with Powell had been useful.");
     int n = 0;
     for (const auto& e : x.events) n += e.type == EventType::meeting;
     EXPECT_EQ(n, 1);
 }
 
 TEST(Events, BoilerplateYieldsNothing) {
-    auto x = run(
-        "Join our commenting forum\n\nRussian Foreign Minister Igor Ivanov met Colin Powell on "
-        "Tuesday.\n\nThank you for registering\n\nYour support helps us to tell the story\n\n"
-        "Advertisement\n\nShare");
+    auto x =
+        run("Join our commenting forum\n\nRussian Foreign Minister Igor Ivanov met Colin Powell on "
+            "Tuesday.\n\nThank you for registering\n\nYour support helps us to tell the story\n\n"
+            "Advertisement\n\nShare");
     ASSERT_EQ(x.events.size(), 1u);
     EXPECT_EQ(x.events[0].evidence.sentence,
               "Russian Foreign Minister Igor Ivanov met Colin Powell on Tuesday.");
@@ -167,12 +178,15 @@ TEST(Events, BoilerplateYieldsNothing) {
 }
 
 TEST(Events, CallsByTheirMediumAndVenuesAfterThe) {
-    auto x = run(
-        "Israeli Prime Minister Benjamin Netanyahu spoke with US President Donald Trump by phone on "
-        "Sunday.\n\nRussian President Vladimir Putin and Turkish President Recep Tayyip Erdogan discussed "
-        "Syria in a phone call on Monday.\n\nNetanyahu and Trump met at the White House in February."
-        "\n\nTrump spoke to reporters on Monday.",
-        "2017-06-14");
+    auto x =
+        run("Israeli Prime Minister Benjamin Netanyahu spoke with US President Donald Trump by "
+            "phone on "
+            "Sunday.\n\nRussian President Vladimir Putin and Turkish President Recep Tayyip "
+            "Erdogan discussed "
+            "Syria in a phone call on Monday.\n\nNetanyahu and Trump met at the White House in "
+            "February."
+            "\n\nTrump spoke to reporters on Monday.",
+            "2017-06-14");
     const Event* a = find(x, EventType::phone_call, "Benjamin Netanyahu", "Donald Trump");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(day(a->date.first), "2017-06-11");
@@ -203,24 +217,26 @@ TEST(Events, HeadlinesCountAndMergeWithTheBody) {
 }
 
 TEST(Actors, TheOfficeHolderOfTheDay) {
-    auto x = run("The British Prime Minister will meet the Russian Foreign Minister in London today.",
-                 "1999-07-21");
+    auto x =
+        run("The British Prime Minister will meet the Russian Foreign Minister in London today.",
+            "1999-07-21");
     const Event* e = find(x, EventType::meeting, "Tony Blair", "Igor Ivanov");
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(who(*e, "Tony Blair")->title, "Prime Minister");
     EXPECT_EQ(e->status, EventStatus::scheduled);
     // Seven years later the same words name other people.
-    auto y = run("The British Prime Minister will meet the Russian Foreign Minister in London today.",
-                 "2006-07-21");
+    auto y =
+        run("The British Prime Minister will meet the Russian Foreign Minister in London today.",
+            "2006-07-21");
     EXPECT_EQ(find(y, EventType::meeting, "Tony Blair", "Igor Ivanov"), nullptr);
     EXPECT_NE(find(y, EventType::meeting, "Tony Blair", "Sergei Lavrov"), nullptr);
 }
 
 TEST(Events, VisitsAbroadOnlyAndToTheCountryOfTheCity) {
-    auto x = run(
-        "Secretary of State John Kerry flew to Geneva on Monday.\n\n"
-        "President Barack Obama arrived in Chicago on Tuesday.",
-        "2015-06-10");
+    auto x =
+        run("Secretary of State John Kerry flew to Geneva on Monday.\n\n"
+            "President Barack Obama arrived in Chicago on Tuesday.",
+            "2015-06-10");
     const Event* v = find(x, EventType::visit, "John Kerry", "Switzerland");
     ASSERT_NE(v, nullptr);
     EXPECT_EQ(v->location, "Geneva");
@@ -229,11 +245,13 @@ TEST(Events, VisitsAbroadOnlyAndToTheCountryOfTheCity) {
 }
 
 TEST(Events, DeparturesAndArrivalsAreVisits) {
-    auto x = run(
-        "Iranian Foreign Minister Mohammad Javad Zarif left for Moscow on Sunday for talks with Russian "
-        "Foreign Minister Sergei Lavrov.\n\nChinese Premier Li Keqiang is due in Berlin on Thursday."
-        "\n\nIndian Prime Minister Narendra Modi paid a visit to Kabul last month.",
-        "2016-01-06");
+    auto x =
+        run("Iranian Foreign Minister Mohammad Javad Zarif left for Moscow on Sunday for talks "
+            "with Russian "
+            "Foreign Minister Sergei Lavrov.\n\nChinese Premier Li Keqiang is due in Berlin on "
+            "Thursday."
+            "\n\nIndian Prime Minister Narendra Modi paid a visit to Kabul last month.",
+            "2016-01-06");
     const Event* a = find(x, EventType::visit, "Mohammad Javad Zarif", "Russia");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->location, "Moscow");
@@ -249,8 +267,10 @@ TEST(Events, DeparturesAndArrivalsAreVisits) {
 }
 
 TEST(Events, OnePersonOneNameAcrossArticles) {
-    auto a = run("Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert on Monday.");
-    auto b = run("The talks were tense.\n\nPresident Abbas met Olmert on Tuesday, aides said.", "2003-05-21");
+    auto a = run(
+        "Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert on Monday.");
+    auto b = run("The talks were tense.\n\nPresident Abbas met Olmert on Tuesday, aides said.",
+                 "2003-05-21");
     std::vector<Event> all = a.events;
     for (const auto& e : b.events) all.push_back(e);
     ASSERT_GE(all.size(), 2u);

@@ -161,8 +161,8 @@ TEST(Gazetteer, Organisations) {
 }
 
 TEST(Gazetteer, AcronymOnlyKeys) {
-    EXPECT_TRUE(gaz().acronym_only("us"));    // "US", "us" the pronoun is no country
-    EXPECT_TRUE(gaz().acronym_only("who"));   // "WHO"
+    EXPECT_TRUE(gaz().acronym_only("us"));     // "US", "us" the pronoun is no country
+    EXPECT_TRUE(gaz().acronym_only("who"));    // "WHO"
     EXPECT_FALSE(gaz().acronym_only("nato"));  // "Nato" is also written so
     EXPECT_FALSE(gaz().acronym_only("russia"));
 }
@@ -356,14 +356,10 @@ TEST(Gazetteer, LongestMatchOnANewsSentence) {
         i += best;
     }
     const std::vector<std::pair<std::string, GazKind>> want = {
-        {"russian", GazKind::country_adj},
-        {"foreign minister", GazKind::title},
-        {"igor ivanov", GazKind::person},
-        {"us", GazKind::country_name},
-        {"secretary of state", GazKind::title},
-        {"madeleine albright", GazKind::person},
-        {"moscow", GazKind::country_metonym},
-        {"nato", GazKind::organisation},
+        {"russian", GazKind::country_adj},      {"foreign minister", GazKind::title},
+        {"igor ivanov", GazKind::person},       {"us", GazKind::country_name},
+        {"secretary of state", GazKind::title}, {"madeleine albright", GazKind::person},
+        {"moscow", GazKind::country_metonym},   {"nato", GazKind::organisation},
         {"kosovo", GazKind::country_name},
     };
     EXPECT_EQ(found, want);
@@ -466,8 +462,8 @@ TEST(OfficeHolders, EveryTermIsWellFormed) {
             EXPECT_LE(*t.from, *t.to) << t.name;
         }
         const auto same = gaz().office_holders(t.title, t.country, *t.from + date::days{1});
-        EXPECT_LE(same.size(), 1u) << t.title << " " << t.country << " " << t.name << " "
-                                   << date::year_month_day(*t.from);
+        EXPECT_LE(same.size(), 1u)
+            << t.title << " " << t.country << " " << t.name << " " << date::year_month_day(*t.from);
     }
     std::cout << "[gazetteer] " << gaz().office_terms().size() << " office terms\n";
 }

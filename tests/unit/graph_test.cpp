@@ -7,12 +7,15 @@ namespace {
 
 using namespace parley;
 
-date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days(date::year(y) / date::month(m) / date::day(d)); }
+date::sys_days day(int y, unsigned m, unsigned d) {
+    return date::sys_days(date::year(y) / date::month(m) / date::day(d));
+}
 
 // Actors: 1 Bush, 2 Olmert, 3 Abbas, 4 Rice, 5 Mubarak, 6 Peres (no encounters).
 std::vector<EventActorRow> rows() {
     std::vector<EventActorRow> r;
-    auto add = [&](int64_t ev, EventType t, std::optional<date::sys_days> d, std::vector<int64_t> actors) {
+    auto add = [&](int64_t ev, EventType t, std::optional<date::sys_days> d,
+                   std::vector<int64_t> actors) {
         for (auto a : actors) r.push_back(EventActorRow{ev, a, t, d, d});
     };
     add(10, EventType::meeting, day(2007, 11, 26), {1, 2});

@@ -1,8 +1,8 @@
 // The PETRARCH2 unit-test records (tests/data/petrarch2): record parsing, the validation
 // dictionary overlay, actor codes, and floors just below the measured figures
 // (docs/evaluation.md).
-#include "actors/actor_codes.hpp"
 #include "eval/petrarch_eval.hpp"
+#include "actors/actor_codes.hpp"
 
 #include <parley/error.hpp>
 #include <parley/knowledge.hpp>
@@ -57,21 +57,23 @@ for Minas Tirith.
     ASSERT_EQ(recs.size(), 2u);
     EXPECT_EQ(recs[0].id, "DEMO-02");
     EXPECT_EQ(recs[0].date, day(1995, 1, 3));
-    EXPECT_EQ(recs[0].text, "Dagolath's first Deputy Prime Minister Telemar left for Minas Tirith.");
+    EXPECT_EQ(recs[0].text,
+              "Dagolath's first Deputy Prime Minister Telemar left for Minas Tirith.");
     ASSERT_EQ(recs[0].codings.size(), 2u);
     EXPECT_EQ(recs[0].codings[1].source, "GON");
     EXPECT_EQ(recs[0].codings[1].target, "DAGGOV");
     EXPECT_EQ(recs[0].codings[1].event, "033");
     EXPECT_TRUE(recs[1].codings.empty());
-    EXPECT_THROW(parse_petrarch_records("<Sentence id=\"X\" date=\"1995\"><Text>a</Text></Sentence>",
-                                        "inline"),
+    EXPECT_THROW(parse_petrarch_records(
+                     "<Sentence id=\"X\" date=\"1995\"><Text>a</Text></Sentence>", "inline"),
                  Error);
 }
 
 TEST(ActorCodes, PeopleCountriesOrganisationsAndGroups) {
     // A dictionary person's dated role; a title's sector for anyone else (DIP -> GOV).
-    EXPECT_EQ(actor_code(participant("Tony Blair", ActorKind::person, "GBR"), day(1999, 7, 21), kb()),
-              "GBRGOV");
+    EXPECT_EQ(
+        actor_code(participant("Tony Blair", ActorKind::person, "GBR"), day(1999, 7, 21), kb()),
+        "GBRGOV");
     EXPECT_EQ(actor_code(participant("Nobody Known", ActorKind::person, "RUS", "Foreign Minister"),
                          day(1999, 7, 21), kb()),
               "RUSGOV");
@@ -88,8 +90,9 @@ TEST(ActorCodes, PeopleCountriesOrganisationsAndGroups) {
     EXPECT_EQ(actor_code(participant("Foreign Ministry", ActorKind::organisation, "RUS"),
                          day(1999, 7, 21), kb()),
               "RUSGOV");
-    EXPECT_EQ(actor_code(participant("Israeli troops", ActorKind::group, "ISR"), day(1999, 7, 21), kb()),
-              "ISRMIL");
+    EXPECT_EQ(
+        actor_code(participant("Israeli troops", ActorKind::group, "ISR"), day(1999, 7, 21), kb()),
+        "ISRMIL");
     EXPECT_EQ(actor_code(participant("Someone", ActorKind::person), day(1999, 7, 21), kb()), "");
 }
 
@@ -102,8 +105,9 @@ TEST(PetrarchKnowledgeOverlay, LoadsTheValidationActors) {
               "ORCHOB");
     EXPECT_EQ(actor_code(participant("Sam Gamgee", ActorKind::person), day(2008, 1, 19), pk.kb()),
               "HOBCIV");
-    EXPECT_EQ(actor_code(participant("Gondor", ActorKind::country, "GON"), day(1995, 1, 1), pk.kb()),
-              "GON");
+    EXPECT_EQ(
+        actor_code(participant("Gondor", ActorKind::country, "GON"), day(1995, 1, 1), pk.kb()),
+        "GON");
     EXPECT_EQ(pk.translate("IGOUNO"), "UNO");  // UNITED_NATIONS [UNO]
 }
 
@@ -125,8 +129,9 @@ TEST(PetrarchEval, UnitTestRecordsMeetTheFloors) {
 
 TEST(PetrarchEval, MissingDictionaryIsAnError) {
     std::vector<PetrarchRecord> records;
-    EXPECT_THROW(evaluate_petrarch_file(fs::path(PARLEY_TEST_DATA) / "dev" / "002.txt", kb(), records),
-                 Error);
+    EXPECT_THROW(
+        evaluate_petrarch_file(fs::path(PARLEY_TEST_DATA) / "dev" / "002.txt", kb(), records),
+        Error);
 }
 
 }  // namespace

@@ -92,7 +92,8 @@ TEST(Query, WhoOlmertMet) {
     auto all = c.met(olmert.id, std::nullopt, {});
     ASSERT_FALSE(all.empty());
     for (const auto& enc : all) {
-        EXPECT_TRUE(std::find(enc.event.actors.begin(), enc.event.actors.end(), olmert.id) != enc.event.actors.end());
+        EXPECT_TRUE(std::find(enc.event.actors.begin(), enc.event.actors.end(), olmert.id) !=
+                    enc.event.actors.end());
         EXPECT_FALSE(has(enc.with, "Ehud Olmert"));
         EXPECT_FALSE(enc.event.event.sources.empty());
     }
@@ -105,7 +106,8 @@ TEST(Query, WhoOlmertMet) {
     auto day = c.met(olmert.id, abbas.id, jan8);
     bool merged = false;
     for (const auto& enc : day)
-        if (has(enc.event.event.sources, "olmert-abbas-a.txt") && has(enc.event.event.sources, "olmert-abbas-b.txt"))
+        if (has(enc.event.event.sources, "olmert-abbas-a.txt") &&
+            has(enc.event.event.sources, "olmert-abbas-b.txt"))
             merged = true;
     EXPECT_TRUE(merged);
 }

@@ -213,8 +213,8 @@ TEST(Timeline, TicksAdaptToTheSpan) {
     auto meetings = [&](std::vector<const char*> dates) {
         std::vector<Event> out;
         for (const char* d : dates)
-            out.push_back(event(EventType::meeting, EventStatus::occurred, d, nullptr,
-                                {ivanov, blair}));
+            out.push_back(
+                event(EventType::meeting, EventStatus::occurred, d, nullptr, {ivanov, blair}));
         return out;
     };
     // Six months: every other Monday, the month under its first tick.

@@ -28,11 +28,12 @@ std::string slurp(const fs::path& p) {
 }
 
 Participant person(std::string name, std::string country, std::string title = "") {
-    return Participant{std::move(name), ActorKind::person, std::move(country), std::move(title), Role::participant};
+    return Participant{std::move(name), ActorKind::person, std::move(country), std::move(title),
+                       Role::participant};
 }
 
-Event meeting(std::vector<Participant> who, date::sys_days first, date::sys_days last, Granularity g,
-              std::string doc, std::string id) {
+Event meeting(std::vector<Participant> who, date::sys_days first, date::sys_days last,
+              Granularity g, std::string doc, std::string id) {
     Event e;
     e.id = std::move(id);
     e.type = EventType::meeting;
@@ -81,7 +82,10 @@ TEST(DatesCompatible, OverlapAtCompatibleGranularity) {
 
 TEST(Store, CreatesSchemaAndReopens) {
     auto p = temp_db("schema.db");
-    { Store s(p); EXPECT_EQ(s.schema_version(), Store::kSchemaVersion); }
+    {
+        Store s(p);
+        EXPECT_EQ(s.schema_version(), Store::kSchemaVersion);
+    }
     Store s(p, Store::Mode::read_only);
     EXPECT_EQ(s.count_events(), 0u);
     EXPECT_EQ(s.integrity_check(), "ok");
@@ -90,9 +94,10 @@ TEST(Store, CreatesSchemaAndReopens) {
 TEST(Store, SameBatchTwiceAddsNothing) {
     auto p = temp_db("idem.db");
     Store s(p);
-    std::vector<DocumentRecord> batch = {
-        doc("a.txt", "h1", {meeting({person("Ehud Olmert", "ISR", "Prime Minister"), person("Mahmoud Abbas", "PSE")},
-                                    day(2008, 1, 8), day(2008, 1, 8), Granularity::day, "a.txt", "e1")})};
+    std::vector<DocumentRecord> batch = {doc(
+        "a.txt", "h1",
+        {meeting({person("Ehud Olmert", "ISR", "Prime Minister"), person("Mahmoud Abbas", "PSE")},
+                 day(2008, 1, 8), day(2008, 1, 8), Granularity::day, "a.txt", "e1")})};
     auto first = s.add_batch(batch);
     EXPECT_EQ(first.documents_added, 1u);
     EXPECT_EQ(first.events_added, 1u);
@@ -111,8 +116,8 @@ TEST(Store, SameEventFromTwoArticlesIsOneEventWithTwoSources) {
     auto p = temp_db("merge.db");
     Store s(p);
     // "on Tuesday" in one, "this week" in the other; participants in another order and spelling.
-    auto a = meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")}, day(2008, 1, 8),
-                     day(2008, 1, 8), Granularity::day, "a.txt", "e1");
+    auto a = meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")},
+                     day(2008, 1, 8), day(2008, 1, 8), Granularity::day, "a.txt", "e1");
     auto b = meeting({person("Mahmoud Abbas", ""), person("Ehud  Olmert", "ISR")}, day(2008, 1, 7),
                      day(2008, 1, 13), Granularity::week, "b.txt", "e2");
     a.location = "";
@@ -128,8 +133,8 @@ TEST(Store, SameEventFromTwoArticlesIsOneEventWithTwoSources) {
     EXPECT_EQ(evs[0].event.date.last, day(2008, 1, 8));
     EXPECT_EQ(evs[0].event.location, "Jerusalem");
     // A meeting of the same two on another day is another event.
-    auto c = meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")}, day(2008, 2, 19),
-                     day(2008, 2, 19), Granularity::day, "c.txt", "e3");
+    auto c = meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")},
+                     day(2008, 2, 19), day(2008, 2, 19), Granularity::day, "c.txt", "e3");
     EXPECT_EQ(s.add_batch({doc("c.txt", "hc", {c})}).events_added, 1u);
     EXPECT_EQ(s.count_events(), 2u);
 }
@@ -138,10 +143,12 @@ TEST(Store, AliasesAcrossArticlesAreOneActor) {
     auto p = temp_db("alias.db");
     Store s(p);
     auto d1 = day(1999, 7, 20);
-    s.add_batch({doc("1.txt", "h1", {meeting({person("Saud al-Faisal", "SAU"), person("Hafez al-Assad", "SYR")}, d1, d1,
-                                             Granularity::day, "1.txt", "x1")}),
-                 doc("2.txt", "h2", {meeting({person("Saud al Faisal", ""), person("Hafez el Assad", "")}, d1, d1,
-                                             Granularity::day, "2.txt", "x2")})});
+    s.add_batch({doc("1.txt", "h1",
+                     {meeting({person("Saud al-Faisal", "SAU"), person("Hafez al-Assad", "SYR")},
+                              d1, d1, Granularity::day, "1.txt", "x1")}),
+                 doc("2.txt", "h2",
+                     {meeting({person("Saud al Faisal", ""), person("Hafez el Assad", "")}, d1, d1,
+                              Granularity::day, "2.txt", "x2")})});
     EXPECT_EQ(s.count_actors(), 2u);
     EXPECT_EQ(s.count_events(), 1u);
     auto found = s.find_actors("hafez EL-assad");
@@ -156,10 +163,12 @@ TEST(Store, SurnameAloneJoinsTheFullName) {
     Store s(p);
     auto d1 = day(2008, 1, 9), d2 = day(2008, 1, 10);
     // The surname first, the full name later: the actor is promoted, not duplicated.
-    s.add_batch({doc("1.txt", "h1", {meeting({person("Bush", "USA"), person("Olmert", "ISR")}, d1, d1, Granularity::day,
-                                             "1.txt", "x1")})});
-    s.add_batch({doc("2.txt", "h2", {meeting({person("George W. Bush", "USA"), person("Ehud Olmert", "ISR")}, d2, d2,
-                                             Granularity::day, "2.txt", "x2")})});
+    s.add_batch({doc("1.txt", "h1",
+                     {meeting({person("Bush", "USA"), person("Olmert", "ISR")}, d1, d1,
+                              Granularity::day, "1.txt", "x1")})});
+    s.add_batch({doc("2.txt", "h2",
+                     {meeting({person("George W. Bush", "USA"), person("Ehud Olmert", "ISR")}, d2,
+                              d2, Granularity::day, "2.txt", "x2")})});
     EXPECT_EQ(s.count_actors(), 2u);
     auto bush = s.find_actors("bush");
     ASSERT_EQ(bush.size(), 1u);
@@ -171,10 +180,13 @@ TEST(Store, ChangedArticleReplacesItsEvents) {
     auto p = temp_db("replace.db");
     Store s(p);
     auto d1 = day(2008, 1, 8), d2 = day(2008, 3, 1);
-    s.add_batch({doc("a.txt", "v1", {meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")}, d1, d1,
-                                             Granularity::day, "a.txt", "e1")})});
-    auto st = s.add_batch({doc("a.txt", "v2", {meeting({person("Ehud Olmert", "ISR"), person("Condoleezza Rice", "USA")},
-                                                       d2, d2, Granularity::day, "a.txt", "e2")})});
+    s.add_batch({doc("a.txt", "v1",
+                     {meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")}, d1,
+                              d1, Granularity::day, "a.txt", "e1")})});
+    auto st =
+        s.add_batch({doc("a.txt", "v2",
+                         {meeting({person("Ehud Olmert", "ISR"), person("Condoleezza Rice", "USA")},
+                                  d2, d2, Granularity::day, "a.txt", "e2")})});
     EXPECT_EQ(st.documents_replaced, 1u);
     auto evs = s.events({});
     ASSERT_EQ(evs.size(), 1u);
@@ -186,8 +198,9 @@ TEST(Store, ReadOnlyStoreRefusesBatches) {
     auto p = temp_db("rollback.db");
     Store s(p);
     auto d1 = day(2008, 1, 8);
-    s.add_batch({doc("a.txt", "h1", {meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")}, d1, d1,
-                                             Granularity::day, "a.txt", "e1")})});
+    s.add_batch({doc("a.txt", "h1",
+                     {meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")}, d1,
+                              d1, Granularity::day, "a.txt", "e1")})});
     // (Atomicity under a kill is tested end to end in tests/e2e/corpus_test.cpp.)
     Store ro(p, Store::Mode::read_only);
     EXPECT_THROW(ro.add_batch({doc("b.txt", "h2", {})}), Error);
@@ -197,13 +210,13 @@ TEST(Store, ReadOnlyStoreRefusesBatches) {
 TEST(Store, FiltersByWindowTypeAndActor) {
     auto p = temp_db("filter.db");
     Store s(p);
-    auto e1 = meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")}, day(2008, 1, 8), day(2008, 1, 8),
-                      Granularity::day, "a.txt", "e1");
-    auto e2 = meeting({person("Ehud Olmert", "ISR"), person("Condoleezza Rice", "USA")}, day(2008, 3, 1),
-                      day(2008, 3, 1), Granularity::day, "a.txt", "e2");
+    auto e1 = meeting({person("Ehud Olmert", "ISR"), person("Mahmoud Abbas", "PSE")},
+                      day(2008, 1, 8), day(2008, 1, 8), Granularity::day, "a.txt", "e1");
+    auto e2 = meeting({person("Ehud Olmert", "ISR"), person("Condoleezza Rice", "USA")},
+                      day(2008, 3, 1), day(2008, 3, 1), Granularity::day, "a.txt", "e2");
     e2.type = EventType::phone_call;
-    auto e3 = meeting({person("Mahmoud Abbas", "PSE"), person("Hosni Mubarak", "EGY")}, day(2008, 1, 9), day(2008, 1, 9),
-                      Granularity::day, "a.txt", "e3");
+    auto e3 = meeting({person("Mahmoud Abbas", "PSE"), person("Hosni Mubarak", "EGY")},
+                      day(2008, 1, 9), day(2008, 1, 9), Granularity::day, "a.txt", "e3");
     e3.date = EventDate{};
     s.add_batch({doc("a.txt", "h", {e1, e2, e3})});
     EXPECT_EQ(s.events({}).size(), 3u);
@@ -229,7 +242,8 @@ TEST(Store, TextFileIsNotAParleyDatabaseAndStaysUntouched) {
         Store s(p);
         FAIL() << "opened a text file";
     } catch (const Error& e) {
-        EXPECT_EQ(std::string(e.what()), p.string() + ": not a Parley database (file is not a database)");
+        EXPECT_EQ(std::string(e.what()),
+                  p.string() + ": not a Parley database (file is not a database)");
     }
     EXPECT_EQ(slurp(p), before);
     EXPECT_FALSE(fs::exists(p.string() + "-wal"));
@@ -238,7 +252,8 @@ TEST(Store, TextFileIsNotAParleyDatabaseAndStaysUntouched) {
 TEST(Store, ForeignSqliteDatabaseIsRefusedAndStaysUntouched) {
     auto p = temp_db("foreign.db");
     {
-        const std::string cmd = "sqlite3 '" + p.string() + "' 'CREATE TABLE recipes(name TEXT);' 2>/dev/null";
+        const std::string cmd =
+            "sqlite3 '" + p.string() + "' 'CREATE TABLE recipes(name TEXT);' 2>/dev/null";
         if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "sqlite3 tool not available";
     }
     const auto before = slurp(p);
@@ -246,7 +261,8 @@ TEST(Store, ForeignSqliteDatabaseIsRefusedAndStaysUntouched) {
         Store s(p);
         FAIL() << "opened a foreign database";
     } catch (const Error& e) {
-        EXPECT_EQ(std::string(e.what()), p.string() + ": not a Parley database (it has other tables: recipes)");
+        EXPECT_EQ(std::string(e.what()),
+                  p.string() + ": not a Parley database (it has other tables: recipes)");
     }
     EXPECT_EQ(slurp(p), before);
 }

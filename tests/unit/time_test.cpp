@@ -32,9 +32,15 @@ TimeSpan find(const std::vector<TimeSpan>& all, const std::string& expr) {
     return {};
 }
 
-std::string first(const TimeSpan& t) { return t.first ? parley::format_iso_day(*t.first) : "null"; }
-std::string last(const TimeSpan& t) { return t.last ? parley::format_iso_day(*t.last) : "null"; }
-std::string span(const TimeSpan& t) { return first(t) + "/" + last(t); }
+std::string first(const TimeSpan& t) {
+    return t.first ? parley::format_iso_day(*t.first) : "null";
+}
+std::string last(const TimeSpan& t) {
+    return t.last ? parley::format_iso_day(*t.last) : "null";
+}
+std::string span(const TimeSpan& t) {
+    return first(t) + "/" + last(t);
+}
 
 // Resolves the single expression of a sentence.
 std::string one(const std::string& text, const std::string& expr, const char* anchor) {
@@ -42,9 +48,10 @@ std::string one(const std::string& text, const std::string& expr, const char* an
 }
 
 TEST(TimeAbsolute, DayMonthYearForms) {
-    const auto r = tag("The treaty was signed on 21 July 1999 in Bonn; the talks of July 21, 1999 "
-                       "and of Jul. 21 followed the 21st July meeting. Filed 1999-07-21.",
-                       "1999-08-02");
+    const auto r =
+        tag("The treaty was signed on 21 July 1999 in Bonn; the talks of July 21, 1999 "
+            "and of Jul. 21 followed the 21st July meeting. Filed 1999-07-21.",
+            "1999-08-02");
     EXPECT_EQ(span(find(r, "21 July 1999")), "1999-07-21/1999-07-21");
     EXPECT_EQ(find(r, "21 July 1999").timex, "1999-07-21");
     EXPECT_EQ(span(find(r, "July 21, 1999")), "1999-07-21/1999-07-21");
@@ -65,8 +72,8 @@ TEST(TimeAbsolute, YearFromTheAnchor) {
 }
 
 TEST(TimeAbsolute, MonthsYearsDecades) {
-    const auto r = tag("Prices rose in July 1999, as they had in 1998 and through the 1990s.",
-                       "2000-01-10");
+    const auto r =
+        tag("Prices rose in July 1999, as they had in 1998 and through the 1990s.", "2000-01-10");
     EXPECT_EQ(span(find(r, "July 1999")), "1999-07-01/1999-07-31");
     EXPECT_EQ(find(r, "July 1999").granularity, Granularity::month);
     EXPECT_EQ(span(find(r, "1998")), "1998-01-01/1998-12-31");
@@ -77,8 +84,10 @@ TEST(TimeAbsolute, MonthsYearsDecades) {
 }
 
 TEST(TimeAbsolute, PartsOfPeriods) {
-    const auto r = tag("Talks stalled in mid-July and resumed early 1999; they collapsed late last "
-                       "year.", "2000-02-01");
+    const auto r =
+        tag("Talks stalled in mid-July and resumed early 1999; they collapsed late last "
+            "year.",
+            "2000-02-01");
     EXPECT_EQ(span(find(r, "mid-July")), "1999-07-11/1999-07-20");
     EXPECT_EQ(find(r, "mid-July").timex, "1999-07");
     EXPECT_EQ(first(find(r, "early 1999")), "1999-01-01");
@@ -143,8 +152,7 @@ TEST(TimeDeictic, WeeksMonthsYears) {
     const auto sp = find(tag("Talks began this spring.", pub), "this spring");
     EXPECT_EQ(span(sp), "1999-03-01/1999-05-31");
     EXPECT_EQ(sp.timex, "1999-SP");
-    EXPECT_EQ(one("He resigned three weeks ago.", "three weeks ago", pub),
-              "1999-06-28/1999-07-04");
+    EXPECT_EQ(one("He resigned three weeks ago.", "three weeks ago", pub), "1999-06-28/1999-07-04");
     EXPECT_EQ(one("He resigned a year ago.", "a year ago", pub), "1998-01-01/1998-12-31");
     EXPECT_EQ(one("The talks will resume in two weeks.", "in two weeks", pub),
               "1999-08-02/1999-08-08");
@@ -185,8 +193,8 @@ TEST(TimeWeekday, ExplicitRelatives) {
     EXPECT_EQ(one("They met last Tuesday.", "last Tuesday", pub), "1999-07-20/1999-07-20");
     EXPECT_EQ(one("They meet next Tuesday.", "next Tuesday", pub), "1999-07-27/1999-07-27");
     EXPECT_EQ(one("They will meet this Friday.", "this Friday", pub), "1999-07-23/1999-07-23");
-    const auto t = find(tag("Clinton met Yeltsin on Thursday night.", "1997-03-21"),
-                        "Thursday night");
+    const auto t =
+        find(tag("Clinton met Yeltsin on Thursday night.", "1997-03-21"), "Thursday night");
     EXPECT_EQ(span(t), "1997-03-20/1997-03-20");
     EXPECT_EQ(t.type, TimexType::time);
     EXPECT_EQ(t.timex, "1997-03-20TNI");
@@ -195,13 +203,15 @@ TEST(TimeWeekday, ExplicitRelatives) {
 TEST(TimeRange, Forms) {
     const char* pub = "2001-12-07";
     EXPECT_EQ(one("I will visit Nauru, Fiji and Vanuatu from 10 to 16 December.",
-                  "from 10 to 16 December", pub), "2001-12-10/2001-12-16");
+                  "from 10 to 16 December", pub),
+              "2001-12-10/2001-12-16");
     EXPECT_EQ(one("In Nauru on 10-11 December I will hold talks.", "10-11 December", pub),
               "2001-12-10/2001-12-11");
     EXPECT_EQ(one("The summit runs July 20-22.", "July 20-22", "1999-07-01"),
               "1999-07-20/1999-07-22");
     EXPECT_EQ(one("Talks will run between Monday and Wednesday.", "between Monday and Wednesday",
-                  "1999-07-16"), "1999-07-19/1999-07-21");
+                  "1999-07-16"),
+              "1999-07-19/1999-07-21");
     EXPECT_EQ(one("Talks ran from June to August.", "from June to August", "1999-07-21"),
               "1999-06-01/1999-08-31");
     EXPECT_EQ(one("He has lived in exile since 1998.", "since 1998", "1999-07-21"),
@@ -209,10 +219,11 @@ TEST(TimeRange, Forms) {
 }
 
 TEST(TimeAnaphoric, AgainstTheLastDate) {
-    const auto r = tag("The envoy arrived in Belgrade on 3 June 1999. The next day he met "
-                       "Milosevic, and two days later he flew home. That evening he called "
-                       "Ahtisaari. The following week talks resumed.",
-                       "1999-07-21");
+    const auto r =
+        tag("The envoy arrived in Belgrade on 3 June 1999. The next day he met "
+            "Milosevic, and two days later he flew home. That evening he called "
+            "Ahtisaari. The following week talks resumed.",
+            "1999-07-21");
     EXPECT_EQ(span(find(r, "The next day")), "1999-06-04/1999-06-04");
     EXPECT_EQ(span(find(r, "two days later")), "1999-06-06/1999-06-06");
     EXPECT_EQ(span(find(r, "That evening")), "1999-06-06/1999-06-06");
@@ -220,8 +231,10 @@ TEST(TimeAnaphoric, AgainstTheLastDate) {
 }
 
 TEST(TimeDuration, NotDates) {
-    const auto r = tag("Hu arrived for a four-day state visit and talked for three hours. He has "
-                       "ruled for eight years.", "2011-01-18");
+    const auto r =
+        tag("Hu arrived for a four-day state visit and talked for three hours. He has "
+            "ruled for eight years.",
+            "2011-01-18");
     const auto four = find(r, "four-day");
     EXPECT_EQ(four.type, TimexType::duration);
     EXPECT_EQ(four.timex, "P4D");
@@ -264,8 +277,9 @@ TEST(TimeDiagnostics, ImpossibleDatesAndMissingAnchor) {
 }
 
 TEST(TimeOffsets, ByteOffsetsAndSentences) {
-    const std::string text = "Ivanov said on Monday that talks – held in Geneva – ended. "
-                             "They will meet on Monday.";
+    const std::string text =
+        "Ivanov said on Monday that talks – held in Geneva – ended. "
+        "They will meet on Monday.";
     std::vector<parley::Sentence> sents = {{0, 58, 0}, {59, uint32_t(text.size()), 0}};
     parley::TimeOptions opts;
     opts.publication = parley::parse_iso_day("1999-07-21");
@@ -289,19 +303,25 @@ TEST(TimeIso, ParseAndFormat) {
 TEST(TimeDev, RealArticleSentences) {
     // Sentences from the dev articles, resolved as their gold files do.
     EXPECT_EQ(one("Tomorrow he will be formally welcomed with a state arrival ceremony.",
-                  "Tomorrow", "2011-01-18"), "2011-01-19/2011-01-19");
+                  "Tomorrow", "2011-01-18"),
+              "2011-01-19/2011-01-19");
     EXPECT_EQ(one("Wednesday's schedule calls for a formal arrival ceremony, a one-on-one meeting "
-                  "between Obama and Hu, an expanded meeting between them.", "Wednesday",
-                  "2011-01-18"), "2011-01-19/2011-01-19");
+                  "between Obama and Hu, an expanded meeting between them.",
+                  "Wednesday", "2011-01-18"),
+              "2011-01-19/2011-01-19");
     EXPECT_EQ(one("Chinese Foreign Minister Wang Yi on Monday held a phone conversation with U.S. "
-                  "Secretary of State John Kerry.", "Monday", "2016-05-17"),
+                  "Secretary of State John Kerry.",
+                  "Monday", "2016-05-17"),
               "2016-05-16/2016-05-16");
-    EXPECT_EQ(one("The DPRK held a nuclear test earlier this month.", "earlier this month",
-                  "2017-09-18"), "2017-09-01/2017-09-17");
+    EXPECT_EQ(
+        one("The DPRK held a nuclear test earlier this month.", "earlier this month", "2017-09-18"),
+        "2017-09-01/2017-09-17");
     EXPECT_EQ(one("Then on Wednesday, Macron will address a joint session of Congress.",
-                  "Wednesday", "2018-04-24"), "2018-04-25/2018-04-25");
-    EXPECT_EQ(one("He held dinners for India in 2009 and Mexico last year.", "last year",
-                  "2011-01-18"), "2010-01-01/2010-12-31");
+                  "Wednesday", "2018-04-24"),
+              "2018-04-25/2018-04-25");
+    EXPECT_EQ(
+        one("He held dinners for India in 2009 and Mexico last year.", "last year", "2011-01-18"),
+        "2010-01-01/2010-12-31");
 }
 
 }  // namespace
