@@ -306,6 +306,13 @@ class DocActors {
             if (k.low.size() == 2 && k.low[1] == '.') return true;
             return !gaz().is_common_word(k.low) && k.low.size() > 1;
         }
+        // "al-Faisal", "el-Sisi", "bin-Zayed": a particle joined to a capitalised name.
+        if (const auto dash = k.low.find('-');
+            dash != std::string::npos && dash + 1 < k.low.size()) {
+            const std::string_view w = text(k.begin, k.end);
+            return m_r.particles.count(k.low.substr(0, dash)) && dash + 1 < w.size() &&
+                   w[dash + 1] >= 'A' && w[dash + 1] <= 'Z';
+        }
         return false;
     }
     bool particle_at(const std::vector<Tok>& t, std::size_t i) const {

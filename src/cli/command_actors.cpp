@@ -7,6 +7,7 @@
 #include <parley/extract.hpp>
 #include <parley/knowledge.hpp>
 #include <parley/query.hpp>
+#include <parley/store.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -93,7 +94,10 @@ const Registration reg{
                 try {
                     auto x = extract(load_document(f, kb, opts), kb);
                     for (const auto& a : x.actors.actors) {
-                        const std::string key = std::string(to_string(a.kind)) + "\t" + a.name;
+                        // "Saud al-Faisal" in one article and "Saud al Faisal" in another are
+                        // one actor: the corpus's merge key (case, accents, particles, initials).
+                        const std::string key =
+                            std::string(to_string(a.kind)) + "\t" + actor_key(a.name);
                         auto [it, fresh] = index.emplace(key, merged.size());
                         if (fresh) merged.push_back(Merged{a, {}, {}, {}});
                         auto& m = merged[it->second];

@@ -173,6 +173,30 @@ TEST(Cli, TimelineAndGraphFromArticleAndFromJsonl) {
     EXPECT_NE(bad.status, 0);
 }
 
+TEST(Cli, ActorsAcrossArticlesAreOneActorWithEverySpelling) {
+    const auto dir = temp_dir();
+    const auto a = (dir / "a.txt").string();
+    const auto b = (dir / "b.txt").string();
+    std::ofstream(a) << "Saudi envoy in Paris\n\nSaudi Foreign Minister Saud al-Faisal met French "
+                        "President Jacques Chirac in Paris on Monday.\n";
+    std::ofstream(b)
+        << "Talks in Cairo\n\nSaudi Foreign Minister Saud al Faisal arrived in Cairo on "
+           "Tuesday for talks with Egyptian President Hosni Mubarak.\n";
+    auto r = run("actors --date 2003-05-14 '" + a + "' '" + b + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    int found = 0;
+    for (const auto& j : lines(r.out)) {
+        if (j["kind"] != "person") continue;
+        const std::string name = j["name"];
+        if (name.find("Faisal") == std::string::npos) continue;
+        ++found;
+        EXPECT_EQ(j["documents"].size(), 2u);
+        EXPECT_EQ(j["aliases"].size(), 2u) << j.dump();
+        EXPECT_EQ(j["country"], "SAU");
+    }
+    EXPECT_EQ(found, 1);
+}
+
 TEST(Cli, DevArticlesRunWithoutErrors) {
     const fs::path dev = fs::path(PARLEY_TEST_DATA) / "dev";
     std::size_t files = 0, events = 0;
