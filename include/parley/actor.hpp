@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parley {
@@ -62,6 +63,11 @@ struct ActorTable {
     std::vector<Mention> mentions;     ///< in text order
     std::vector<PlaceMention> places;  ///< in text order (capitals appear here and as metonyms)
 };
+
+/// The key one actor's spellings share across articles: folded case and accents, no particles
+/// (al, el, al-, el-), no middle initials, no punctuation.
+/// "Hafez el Assad" and "Hafez al-Assad" -> "hafez assad"; "George W. Bush" -> "george bush".
+std::string actor_key(std::string_view name);
 
 /// Finds the actors of one document and resolves later mentions ("Mr Ivanov") to the
 /// person introduced earlier.

@@ -128,10 +128,6 @@ class Store {
     std::unique_ptr<Impl> m;
 };
 
-/// The key actors are merged on: folded case and accents, no particles (al, el, al-, el-),
-/// no middle initials, no punctuation. "Hafez el Assad" and "Hafez al-Assad" -> "hafez assad".
-std::string actor_key(std::string_view name);
-
 /// Whether two reported dates can be the same happening: both dated, overlapping, and of
 /// compatible granularity (both a week or shorter, or the same granularity).
 bool dates_compatible(const EventDate& a, const EventDate& b);

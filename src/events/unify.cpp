@@ -1,7 +1,5 @@
 // One person, one name across articles: "Abbas" in one article and "Mahmoud Abbas" in another,
 // or "George Bush" and "George W. Bush", are shown as the same participant.
-#include "actors/gazetteer.hpp"
-
 #include <parley/event.hpp>
 
 #include <map>
@@ -11,18 +9,14 @@ namespace parley {
 
 namespace {
 
+// The words of an actor's key: folded, without particles and middle initials.
 std::vector<std::string> words_of(const std::string& name) {
     std::vector<std::string> out;
-    const std::string f = detail::fold_phrase(name);
-    std::size_t b = 0;
-    while (b < f.size()) {
-        auto e = f.find_first_of(" -", b);
-        if (e == std::string::npos) e = f.size();
-        std::string w = f.substr(b, e - b);
-        // Initials and name particles do not tell people apart.
-        if (!w.empty() && !(w.size() == 2 && w[1] == '.') && w.size() > 1 && w != "al" &&
-            w != "el" && w != "bin" && w != "de" && w != "van" && w != "von")
-            out.push_back(std::move(w));
+    const std::string key = actor_key(name);
+    for (std::size_t b = 0; b < key.size();) {
+        auto e = key.find(' ', b);
+        if (e == std::string::npos) e = key.size();
+        if (e > b) out.push_back(key.substr(b, e - b));
         b = e + 1;
     }
     return out;
