@@ -37,8 +37,11 @@ struct EventRules {
     std::unordered_map<std::string, std::vector<const Cue*>> cues_by_first;  ///< into `cues`
     std::unordered_set<std::string> light_verbs;
     std::unordered_set<std::string> object_modifiers;
-    std::unordered_set<std::string> prepositions;  ///< an object never lies beyond one  ///<
-                                                   ///< "counterpart", "visiting": before an object
+    std::unordered_set<std::string> prepositions;  ///< an object never lies beyond one
+    /// Closed-class words from data/lexicon/function-words.tsv.
+    std::unordered_set<std::string> aux, determiners, locative, venue,
+        plural;                                ///<
+                                               ///< "counterpart", "visiting": before an object
     std::unordered_set<std::string> weekdays;  ///< "saturday", "sat": bare weekdays move with tense
 };
 

@@ -70,6 +70,17 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     }
     for (const auto& c : cues) cues_by_first[c.words.front()].push_back(&c);
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
+    for (const auto& row : kb.rows("lexicon/function-words.tsv")) {
+        if (row.size() < 2) continue;
+        std::unordered_set<std::string>* set = row[0] == "aux"          ? &aux
+                                               : row[0] == "determiner" ? &determiners
+                                               : row[0] == "locative"   ? &locative
+                                               : row[0] == "venue"      ? &venue
+                                               : row[0] == "plural"     ? &plural
+                                                                        : nullptr;
+        if (!set) continue;
+        for (const auto& w : split(row[1], '|')) set->insert(fold_word(w));
+    }
     if (kb.has("lexicon/prepositions.txt"))
         for (const auto& l : kb.lines("lexicon/prepositions.txt"))
             prepositions.insert(fold_word(l));
@@ -109,18 +120,6 @@ struct Place {
     std::string country;
 };
 
-const std::set<std::string_view> kAux = {
-    "is",   "are",   "was", "were", "be",    "been",  "being", "am",   "will",   "would",
-    "to",   "shall", "'ll", "can",  "could", "may",   "might", "must", "should", "has",
-    "have", "had",   "not", "also", "later", "again", "then",  "first"};
-const std::set<std::string_view> kDeterminers = {
-    "a",    "an",    "the",   "his",   "her",    "their", "its",  "our",  "my",     "this",
-    "that", "these", "those", "first", "second", "new",   "next", "last", "another"};
-const std::set<std::string_view> kLocPreps = {"in",   "at",      "to",   "into",
-                                              "from", "outside", "near", "on"};
-const std::set<std::string_view> kSubjectPlural = {"two", "both"};
-const std::set<std::string_view> kInAt = {"in", "at"};
-
 class SentenceEvents {
   public:
     SentenceEvents(const Document& doc, const ActorTable& actors,
@@ -156,14 +155,14 @@ class SentenceEvents {
                 if (matches(trig, i)) cands.push_back(&trig);
             const bool verbal =
                 i > 0 &&
-                (kAux.count(m_t[i - 1].low) ||
-                 (i > 1 && kAux.count(m_t[i - 2].low) && m_t[i - 1].shape == TokShape::lower &&
+                (m_r.aux.count(m_t[i - 1].low) ||
+                 (i > 1 && m_r.aux.count(m_t[i - 2].low) && m_t[i - 1].shape == TokShape::lower &&
                   m_t[i - 1].low.size() > 2 && m_t[i - 1].low.ends_with("ly")));
             // "a three-day visit", "his first official trip": a determiner a few words back.
             bool determiner = false;
             for (std::size_t k = i; k-- > 0 && i - k <= 3;) {
-                if (!m_t[k].is_word() || kAux.count(m_t[k].low)) break;
-                if (kDeterminers.count(m_t[k].low) || m_t[k].possessive) {
+                if (!m_t[k].is_word() || m_r.aux.count(m_t[k].low)) break;
+                if (m_r.determiners.count(m_t[k].low) || m_t[k].possessive) {
                     determiner = true;
                     break;
                 }
@@ -263,7 +262,7 @@ class SentenceEvents {
     // A metonym or country right after a locative preposition is a place, not a participant.
     bool locative(const Arg& a) const {
         if (a.form != MentionForm::metonym && a.form != MentionForm::country) return false;
-        return preposition_before(a.b, kLocPreps);
+        return preposition_before(a.b, m_r.locative);
     }
 
     // "at the White House": a preposition before token b, over an article.
@@ -311,7 +310,8 @@ class SentenceEvents {
         for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
             const auto& w = m_t[i].low;
             if (w != "which" && w != "who" && w != "that") {
-                if (!kAux.count(w) && m_t[i].shape == TokShape::lower && !w.ends_with("ly")) break;
+                if (!m_r.aux.count(w) && m_t[i].shape == TokShape::lower && !w.ends_with("ly"))
+                    break;
                 continue;
             }
             for (std::size_t k = m_args.size(); k-- > 0;) {
@@ -375,7 +375,7 @@ class SentenceEvents {
     // "the two", "both sides", "the two leaders": the last two people mentioned.
     std::vector<int> plural_subject(std::size_t at) const {
         for (std::size_t i = at; i-- > 0 && at - i <= 4;)
-            if (kSubjectPlural.count(m_t[i].low)) return last_two_people();
+            if (m_r.plural.count(m_t[i].low)) return last_two_people();
         return {};
     }
 
@@ -396,7 +396,7 @@ class SentenceEvents {
                 }
                 if (m_r.prepositions.count(m_t[i].low)) return std::nullopt;
                 const bool modifier =
-                    kDeterminers.count(m_t[i].low) || m_r.object_modifiers.count(m_t[i].low) ||
+                    m_r.determiners.count(m_t[i].low) || m_r.object_modifiers.count(m_t[i].low) ||
                     m_t[i].low == "his" || m_t[i].low == "her" || m_t[i].capitalised();
                 if (!modifier) ++plain;
             }
@@ -679,7 +679,7 @@ class SentenceEvents {
             // Possessor: "Hu's visit", "his meeting with X", "Obama's talks".
             std::size_t p = tb;
             while (p > 0 && p + 3 > tb && m_t[p - 1].shape == TokShape::lower &&
-                   !m_t[p - 1].possessive && !kDeterminers.count(m_t[p - 1].low) &&
+                   !m_t[p - 1].possessive && !m_r.determiners.count(m_t[p - 1].low) &&
                    m_t[p - 1].low != "with")
                 --p;
             if (p > 0 &&
@@ -717,8 +717,7 @@ class SentenceEvents {
             if (by) subj = chain(*by);
         } else {
             subj = subject(tb);
-            if (subj.empty() ||
-                (subj.size() == 1 && tb > 0 && kSubjectPlural.count(m_t[tb - 1].low)))
+            if (subj.empty() || (subj.size() == 1 && tb > 0 && m_r.plural.count(m_t[tb - 1].low)))
                 plural = plural_subject(tb);
         }
 
@@ -854,7 +853,7 @@ class SentenceEvents {
         // Location: "in X"/"at X" near the trigger, then the dateline.
         if (location.empty()) {
             for (const auto& p : m_places) {
-                if (!preposition_before(p.b, kInAt)) continue;
+                if (!preposition_before(p.b, m_r.venue)) continue;
                 if (p.b + 12 < tb) continue;
                 bool broken = false;  // the place must be in the trigger's clause
                 for (std::size_t i = std::min(p.b, te); i < std::max(p.b, te) && !broken; ++i)
