@@ -55,10 +55,7 @@ void list_corpus_actors(const ActorsArgs& args) {
     if (fmt == Format::json) return;
     const std::vector<std::string> header = {"name",  "kind", "country", "titles",
                                              "first", "last", "events"};
-    if (fmt == Format::csv)
-        print_csv(std::cout, header, rows);
-    else
-        print_table(std::cout, header, rows);
+    print_rows(fmt, header, rows);
 }
 
 struct Merged {

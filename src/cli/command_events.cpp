@@ -50,10 +50,7 @@ const Registration reg{
             }
             const std::vector<std::string> header = {
                 "id", "first", "last", "type", "status", "participants", "location", "sources"};
-            if (fmt == Format::csv)
-                print_csv(std::cout, header, rows);
-            else
-                print_table(std::cout, header, rows);
+            print_rows(fmt, header, rows);
         });
     }};
 

@@ -62,10 +62,7 @@ const Registration reg{
             if (fmt == Format::json) return;
             const std::vector<std::string> header = {"step", "from", "to",
                                                      "via",  "date", "sources"};
-            if (fmt == Format::csv)
-                print_csv(std::cout, header, rows);
-            else
-                print_table(std::cout, header, rows);
+            print_rows(fmt, header, rows);
         });
     }};
 

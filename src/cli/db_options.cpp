@@ -1,5 +1,7 @@
 #include "cli/db_options.hpp"
 
+#include <iostream>
+
 #include "cli/inputs.hpp"
 
 #include <parley/error.hpp>
@@ -109,6 +111,14 @@ void print_csv(std::ostream& out, const std::vector<std::string>& header,
     };
     line(header);
     for (const auto& r : rows) line(r);
+}
+
+void print_rows(Format fmt, const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows) {
+    if (fmt == Format::csv)
+        print_csv(std::cout, header, rows);
+    else
+        print_table(std::cout, header, rows);
 }
 
 }  // namespace parley::cli

@@ -958,7 +958,9 @@ std::string hex16(uint64_t v) {
     return out;
 }
 
-bool dates_compatible(const EventDate& a, const EventDate& b) {
+// Within one article an undated mention may be the dated one (unlike across articles, where
+// the store merges only dated reports: parley::dates_compatible).
+bool undated_or_overlapping(const EventDate& a, const EventDate& b) {
     if (!a.first || !b.first) return true;
     return *a.first <= *b.last && *b.first <= *a.last;
 }
@@ -969,7 +971,7 @@ void merge_mentions(std::vector<Event>& events) {
     for (auto& e : events) {
         bool merged = false;
         for (auto& o : out) {
-            if (o.type != e.type || !dates_compatible(o.date, e.date)) continue;
+            if (o.type != e.type || !undated_or_overlapping(o.date, e.date)) continue;
             std::set<std::string> a, b;
             for (auto& p : o.participants) a.insert(p.name);
             for (auto& p : e.participants) b.insert(p.name);
