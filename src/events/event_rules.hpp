@@ -37,6 +37,8 @@ struct EventRules {
     std::unordered_map<std::string, std::vector<const Cue*>> cues_by_first;  ///< into `cues`
     std::unordered_set<std::string> light_verbs;
     std::unordered_set<std::string> object_modifiers;
+    /// "representatives from X", "a joint session of X": the noun stands for X.
+    std::unordered_set<std::string> proxy_nouns;
     std::unordered_set<std::string> prepositions;  ///< an object never lies beyond one
     /// Closed-class words from data/lexicon/function-words.tsv.
     std::unordered_set<std::string> aux, determiners, locative, venue,

@@ -87,6 +87,8 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     if (kb.has("events/object-modifiers.txt"))
         for (const auto& l : kb.lines("events/object-modifiers.txt"))
             object_modifiers.insert(fold_word(l));
+    if (kb.has("events/proxy-nouns.txt"))
+        for (const auto& l : kb.lines("events/proxy-nouns.txt")) proxy_nouns.insert(fold_word(l));
     for (const auto& row : kb.rows("time/weekdays.tsv"))
         if (!row.empty()) weekdays.insert(fold_word(row[0]));
 }
@@ -180,7 +182,8 @@ class SentenceEvents {
             for (const Trigger* trig : cands) {
                 Event e;
                 if (build(*trig, i, i + trig->words.size(), e)) {
-                    out.push_back(std::move(e));
+                    for (auto& part : split_by_affiliation(std::move(e)))
+                        out.push_back(std::move(part));
                     used = trig->words.size();
                     break;
                 }
@@ -190,6 +193,40 @@ class SentenceEvents {
     }
 
   private:
+    // "meet representatives from the IOM and the UNHCR": a meeting's targets from different
+    // bodies are separate encounters. People of one country stay together ("meeting Prime
+    // Minister Qarase and Foreign Minister Tavola"); the split needs an organisation among them.
+    static std::vector<Event> split_by_affiliation(Event e) {
+        std::vector<Event> out;
+        if (e.type != EventType::meeting) {
+            out.push_back(std::move(e));
+            return out;
+        }
+        std::vector<std::string> keys;
+        bool any_org = false;
+        for (const auto& p : e.participants) {
+            if (p.role != Role::target) continue;
+            any_org |= p.kind == ActorKind::organisation;
+            const std::string key =
+                p.kind == ActorKind::organisation ? "O:" + p.name : "C:" + p.country;
+            if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        }
+        if (!any_org || keys.size() < 2) {
+            out.push_back(std::move(e));
+            return out;
+        }
+        for (const auto& key : keys) {
+            Event part = e;
+            std::erase_if(part.participants, [&](const Participant& p) {
+                if (p.role != Role::target) return false;
+                return (p.kind == ActorKind::organisation ? "O:" + p.name : "C:" + p.country) !=
+                       key;
+            });
+            out.push_back(std::move(part));
+        }
+        return out;
+    }
+
     const Document& m_doc;
     const ActorTable& m_actors;
     const std::vector<TimeSpan>& m_times;
@@ -284,15 +321,36 @@ class SentenceEvents {
         std::vector<std::size_t> out{k};
         std::size_t cur = k;
         for (std::size_t n = k + 1; n < m_args.size(); ++n) {
+            // "Qarase, Foreign Minister Tavola": the actor stage may lend the next one's title
+            // to the first as an appositive; the second still follows the comma.
+            if (m_args[n].b < m_args[cur].e && m_args[n].hb >= m_args[cur].e && m_args[n].b > 0 &&
+                (m_t[m_args[n].b - 1].low == "," || m_t[m_args[n].b - 1].low == "and")) {
+                out.push_back(n);
+                cur = n;
+                continue;
+            }
             if (m_args[n].b < m_args[cur].e) continue;
+            // "(IOM)" after "International Organization for Migration": the same actor again.
+            if (m_args[n].actor == m_args[cur].actor && m_args[n].b == m_args[cur].e + 1 &&
+                m_t[m_args[cur].e].low == "(")
+                continue;
             bool ok = true;
-            bool saw_and = false;
+            bool saw_and = false, saw_comma = false;
             for (std::size_t i = m_args[cur].e; i < m_args[n].b; ++i) {
                 const auto& w = m_t[i].low;
+                // "the International Organization for Migration (IOM) and the UNHCR"
+                if (w == "(" && i + 3 < m_args[n].b && m_t[i + 2].low == ")" &&
+                    m_t[i + 1].is_word()) {
+                    i += 2;
+                    continue;
+                }
                 if (w == "and" || w == "&")
                     saw_and = true;
-                else if (w != "," && w != "the" && w != "with" && w != "also")
-                    ok = false;
+                else if (w == ",")
+                    saw_comma = true;
+                else if (w != "the" && w != "with" && w != "also" &&
+                         !(m_t[i].capitalised() && (saw_comma || saw_and)))
+                    ok = false;  // "Qarase, Foreign Minister Tavola": the next one's title
             }
             if (!ok || m_args[n].b == m_args[cur].e) break;
             if (locative(m_args[n])) break;
@@ -379,6 +437,12 @@ class SentenceEvents {
         return {};
     }
 
+    // "members of", "representatives from": token i is of/from after a proxy noun.
+    bool proxy_of(std::size_t i) const {
+        return i > 0 && (m_t[i].low == "of" || m_t[i].low == "from") &&
+               m_r.proxy_nouns.count(m_t[i - 1].low);
+    }
+
     // First argument starting within `gap` tokens right of `from` (skipping determiners).
     std::optional<std::size_t> object(std::size_t from, std::size_t gap, bool person_only) const {
         for (std::size_t k = 0; k < m_args.size(); ++k) {
@@ -394,10 +458,14 @@ class SentenceEvents {
                         continue;
                     return std::nullopt;
                 }
-                if (m_r.prepositions.count(m_t[i].low)) return std::nullopt;
-                const bool modifier =
-                    m_r.determiners.count(m_t[i].low) || m_r.object_modifiers.count(m_t[i].low) ||
-                    m_t[i].low == "his" || m_t[i].low == "her" || m_t[i].capitalised();
+                if (m_r.prepositions.count(m_t[i].low)) {
+                    if (proxy_of(i)) continue;
+                    return std::nullopt;
+                }
+                const bool modifier = m_r.determiners.count(m_t[i].low) ||
+                                      m_r.object_modifiers.count(m_t[i].low) ||
+                                      m_r.proxy_nouns.count(m_t[i].low) || m_t[i].low == "his" ||
+                                      m_t[i].low == "her" || m_t[i].capitalised();
                 if (!modifier) ++plain;
             }
             if (plain > gap || a.b > from + gap + 4) return std::nullopt;
@@ -549,13 +617,23 @@ class SentenceEvents {
         return {};
     }
 
-    const TimeSpan* date_for(std::size_t tb, std::size_t te) const {
+    // A planned event cannot lie before the day of writing: "I will be meeting X to discuss
+    // our lifting of sanctions on 5 October" is not on 5 October.
+    bool past_for_plan(const TimeSpan& ts, bool scheduled) const {
+        // A bare weekday is moved to the next week below ("will meet on Saturday, officials
+        // said" resolved against the past tense of "said").
+        return scheduled && ts.ok() && m_doc.publication && *ts.last < *m_doc.publication &&
+               !m_r.weekdays.count(last_word(ts.expression));
+    }
+
+    const TimeSpan* date_for(std::size_t tb, std::size_t te, bool scheduled) const {
         const auto& s = m_doc.sentences[m_si];
         const TimeSpan* best = nullptr;
         std::size_t best_d = SIZE_MAX;
         for (const auto& ts : m_times) {
             if (ts.span.begin < s.begin || ts.span.end > s.end) continue;
             if (ts.type == TimexType::duration || ts.type == TimexType::set) continue;
+            if (past_for_plan(ts, scheduled)) continue;
             std::size_t b = tok_at(ts.span.begin);
             std::size_t d = b >= te ? b - te : (tb > b ? tb - b : 0);
             // A clause break between the time and the trigger makes it a weaker candidate.
@@ -627,7 +705,7 @@ class SentenceEvents {
     }
 
     // No time in the sentence: the last day-level date mentioned earlier in the paragraph.
-    const TimeSpan* paragraph_date(std::size_t) const {
+    const TimeSpan* paragraph_date(bool scheduled) const {
         const auto& s = m_doc.sentences[m_si];
         if (s.paragraph >= m_doc.paragraphs.size()) return nullptr;
         const uint32_t pb = m_doc.paragraphs[s.paragraph].begin;
@@ -637,6 +715,7 @@ class SentenceEvents {
             if (!ts.ok() || ts.type == TimexType::duration || ts.type == TimexType::set) continue;
             if (ts.granularity != Granularity::day && ts.granularity != Granularity::weekend)
                 continue;
+            if (past_for_plan(ts, scheduled)) continue;
             best = &ts;
         }
         return best;
@@ -873,8 +952,9 @@ class SentenceEvents {
             ev.participants.push_back(participant(actor, role, title));
         }
         for (auto& p : extra) ev.participants.push_back(std::move(p));
-        const TimeSpan* ts = date_for(tb, te);
-        if (!ts) ts = paragraph_date(tb);
+        const bool planned = status == EventStatus::scheduled;
+        const TimeSpan* ts = date_for(tb, te, planned);
+        if (!ts) ts = paragraph_date(planned);
         if (ts) {
             ev.date.expression = ts->expression;
             if (ts->ok()) {

@@ -282,3 +282,58 @@ TEST(Events, OnePersonOneNameAcrossArticles) {
 }
 
 }  // namespace
+
+namespace {
+
+std::size_t count_type(const Extraction& x, EventType t) {
+    return static_cast<std::size_t>(std::count_if(x.events.begin(), x.events.end(),
+                                                  [&](const Event& e) { return e.type == t; }));
+}
+
+}  // namespace
+
+TEST(Events, TitledListOfObjectsIsOneMeeting) {
+    // The second person's title follows a comma; both are met in one encounter.
+    auto x = run(
+        "Australian Foreign Minister Alexander Downer arrived in Suva on Monday.\n\n"
+        "Mr Downer met Prime Minister Laisenia Qarase, Foreign Minister Kaliopate Tavola and other "
+        "ministers on Tuesday.");
+    const Event* e = find(x, EventType::meeting, "Alexander Downer", "Laisenia Qarase");
+    ASSERT_NE(e, nullptr);
+    EXPECT_NE(who(*e, "Kaliopate Tavola"), nullptr);
+    EXPECT_EQ(day(e->date.first), "2003-05-13");
+}
+
+TEST(Events, PlannedMeetingIgnoresAPastDateInItsSentence) {
+    // "on 5 May" dates the lifting of sanctions, not the meeting still to come.
+    auto x =
+        run("Foreign Minister Alexander Downer will visit Fiji on 20-22 May. "
+            "He will be meeting Prime Minister Laisenia Qarase to discuss relations following the "
+            "lifting of sanctions on 5 May.");
+    const Event* e = find(x, EventType::meeting, "Alexander Downer", "Laisenia Qarase");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::scheduled);
+    EXPECT_EQ(day(e->date.first), "2003-05-20");
+}
+
+TEST(Events, RepresentativesOfTwoBodiesAreTwoMeetings) {
+    auto x = run(
+        "Foreign Minister Alexander Downer visited Nauru on Monday and met representatives from "
+        "the "
+        "International Organization for Migration (IOM) and the United Nations High Commissioner "
+        "for Refugees (UNHCR).");
+    EXPECT_NE(
+        find(x, EventType::meeting, "Alexander Downer", "International Organization for Migration"),
+        nullptr);
+    EXPECT_NE(find(x, EventType::meeting, "Alexander Downer", "UNHCR"), nullptr);
+    EXPECT_EQ(count_type(x, EventType::meeting), 2u);
+}
+
+TEST(Events, AddressingASessionOfABodyNamesTheBody) {
+    auto x =
+        run("President Emmanuel Macron will address a joint session of Congress on Wednesday.");
+    const Event* e = find(x, EventType::statement, "Emmanuel Macron", "Congress");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::scheduled);
+    EXPECT_EQ(day(e->date.first), "2003-05-14");
+}
