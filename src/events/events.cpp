@@ -290,8 +290,47 @@ class SentenceEvents {
             if (m_t[i + k].low != trig.words[k]) return false;
         // A capitalised trigger mid-sentence is part of a name ("Camp David Summit", "Call"),
         // except in a Title-Case headline ("Bush Meets With Abbas").
-        if (i > 0 && m_t[i].shape == TokShape::cap && !in_title()) return false;
+        // An international body's own gathering is the exception: "the G20 Summit".
+        if (i > 0 && m_t[i].shape == TokShape::cap && !in_title() && body_before(i) < 0)
+            return false;
         return true;
+    }
+
+    // "their planned meeting at the APEC summit": a gathering named as the venue of another
+    // event is not reported as an event of its own.
+    bool venue_phrase(std::size_t b) const {
+        for (std::size_t i = b; i-- > 0 && b - i <= 4;) {
+            const auto& w = m_t[i].low;
+            if (w == "at" || w == "sidelines") return true;
+            if (!m_t[i].is_word() || m_r.prepositions.count(w)) return false;
+        }
+        return false;
+    }
+
+    bool international_body(const Arg& a) const {
+        const Actor& x = m_actors.actors[a.actor];
+        return x.kind == ActorKind::organisation && x.country.empty();
+    }
+
+    // "the NATO summit", "a G20 meeting": the international body right before token i.
+    int body_before(std::size_t i) const {
+        for (std::size_t k = 0; k < m_args.size(); ++k)
+            if (m_args[k].e == i && international_body(m_args[k])) return static_cast<int>(k);
+        return -1;
+    }
+
+    // "a summit of the African Union", "a meeting of NATO foreign ministers".
+    int body_after(std::size_t te) const {
+        if (te >= m_t.size() || m_t[te].low != "of") return -1;
+        for (std::size_t k = 0; k < m_args.size(); ++k) {
+            const Arg& a = m_args[k];
+            if (a.b <= te) continue;
+            if (a.b > te + 2) break;
+            bool clean = true;  // only "the" between
+            for (std::size_t i = te + 1; i < a.b; ++i) clean &= m_t[i].low == "the";
+            return clean && international_body(a) ? static_cast<int>(k) : -1;
+        }
+        return -1;
     }
 
     ActorKind kind(const Arg& a) const { return m_actors.actors[a.actor].kind; }
@@ -815,6 +854,7 @@ class SentenceEvents {
         }
 
         bool found_target = false;
+        bool body_gathering = false;
         bool between = false;
         std::vector<Dest> dests;
         std::vector<Participant> extra;  // a destination's country that the text never names
@@ -874,6 +914,18 @@ class SentenceEvents {
                     }
                     found_target = true;
                 }
+            } else if (f == "org") {
+                // The gathering of one international body is an event of its own, with that
+                // body as its participant: "the upcoming G20 Summit", "a session of the OIC".
+                int k = body_before(tb);
+                if (k < 0) k = body_after(te);
+                if (k >= 0 && !venue_phrase(k >= 0 && m_args[k].e == tb ? m_args[k].b : tb)) {
+                    // Whoever the clause is about prepares for it, not necessarily attends.
+                    if (borrowed_subject) parts.clear();
+                    add(m_args[k].actor, Role::participant);
+                    body_gathering = true;
+                    found_target = true;
+                }
             } else if (f == "self") {
                 // "X warned in an interview": the speaker is the clause subject.
                 const bool in_speech =
@@ -886,7 +938,7 @@ class SentenceEvents {
                 p.second = p.second == Role::target ? Role::participant : p.second;
         }
         // Nominal triggers need participants of their own: a bare "the talks" refers back.
-        const std::size_t need = (trig.type == EventType::statement) ? 1 : 2;
+        const std::size_t need = (trig.type == EventType::statement || body_gathering) ? 1 : 2;
         if (parts.size() + extra.size() < need) return false;
         if (trig.type == EventType::visit) {
             std::size_t visitors = 0;

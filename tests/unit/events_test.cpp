@@ -337,3 +337,21 @@ TEST(Events, AddressingASessionOfABodyNamesTheBody) {
     EXPECT_EQ(e->status, EventStatus::scheduled);
     EXPECT_EQ(day(e->date.first), "2003-05-14");
 }
+
+TEST(Events, GatheringOfAnInternationalBodyIsAMeetingOfThatBody) {
+    auto x = run(
+        "Chinese Foreign Minister Wang Yi said on Monday that Beijing is preparing the upcoming "
+        "G20 Summit in Hangzhou.\n\n"
+        "A session of the UN Security Council was held on Tuesday.\n\n"
+        "Bush and Putin noted the importance of their planned meeting at the APEC summit in "
+        "Hanoi.");
+    const Event* g = find(x, EventType::meeting, "G20");
+    ASSERT_NE(g, nullptr);
+    EXPECT_EQ(g->status, EventStatus::scheduled);
+    EXPECT_EQ(who(*g, "Wang Yi"), nullptr);  // preparing is not attending
+    const Event* sc = find(x, EventType::meeting, "UN Security Council");
+    ASSERT_NE(sc, nullptr);
+    EXPECT_EQ(day(sc->date.first), "2003-05-13");
+    // The summit named as the venue of another meeting is not an event of its own.
+    EXPECT_EQ(find(x, EventType::meeting, "APEC"), nullptr);
+}
