@@ -126,15 +126,26 @@ class SentenceEvents {
   public:
     SentenceEvents(const Document& doc, const ActorTable& actors,
                    const std::vector<TimeSpan>& times, const detail::EventRules& rules, uint32_t si,
-                   const std::vector<int>& recent_people, const std::vector<int>& participants)
+                   const std::vector<int>& recent_people, const std::vector<int>& participants,
+                   const PlaceMention* dateline)
         : m_doc(doc),
           m_actors(actors),
           m_times(times),
           m_r(rules),
           m_si(si),
           m_recent(recent_people),
-          m_participants(participants) {
+          m_participants(participants),
+          m_dateline(dateline) {
         m_t = detail::lex_sentence(doc.text, doc.sentences[si]);
+        // "Bill Clinton And Boris Yeltsin Arrived For A Summit": a standfirst in Title Case
+        // reads like a headline.
+        std::size_t long_words = 0, capitalised = 0;
+        for (const auto& t : m_t) {
+            if (!t.is_word() || t.low.size() < 4) continue;
+            ++long_words;
+            capitalised += t.capitalised();
+        }
+        m_title_case = long_words >= 4 && capitalised * 10 >= long_words * 9;
         map_mentions();
     }
 
@@ -198,6 +209,7 @@ class SentenceEvents {
     // Minister Qarase and Foreign Minister Tavola"); the split needs an organisation among them.
     static std::vector<Event> split_by_affiliation(Event e) {
         std::vector<Event> out;
+        if (e.type == EventType::visit) return split_visitors(std::move(e));
         if (e.type != EventType::meeting) {
             out.push_back(std::move(e));
             return out;
@@ -227,6 +239,28 @@ class SentenceEvents {
         return out;
     }
 
+    // "Clinton and Yeltsin arrived in Helsinki": leaders of different countries make separate
+    // visits; a leader and his own ministers or spouse make one.
+    static std::vector<Event> split_visitors(Event e) {
+        std::vector<std::string> countries;
+        for (const auto& p : e.participants) {
+            if (p.role != Role::visitor) continue;
+            if (p.country.empty()) return {std::move(e)};
+            if (std::find(countries.begin(), countries.end(), p.country) == countries.end())
+                countries.push_back(p.country);
+        }
+        if (countries.size() < 2) return {std::move(e)};
+        std::vector<Event> out;
+        for (const auto& c : countries) {
+            Event part = e;
+            std::erase_if(part.participants, [&](const Participant& p) {
+                return p.role == Role::visitor && p.country != c;
+            });
+            out.push_back(std::move(part));
+        }
+        return out;
+    }
+
     const Document& m_doc;
     const ActorTable& m_actors;
     const std::vector<TimeSpan>& m_times;
@@ -234,6 +268,8 @@ class SentenceEvents {
     uint32_t m_si;
     const std::vector<int>& m_recent;
     const std::vector<int>& m_participants;
+    bool m_title_case = false;
+    const PlaceMention* m_dateline;  ///< "HELSINKI, Finland --": where the reporter writes from
     std::vector<Tok> m_t;
     std::vector<Arg> m_args;
     std::vector<Place> m_places;
@@ -291,8 +327,29 @@ class SentenceEvents {
         // A capitalised trigger mid-sentence is part of a name ("Camp David Summit", "Call"),
         // except in a Title-Case headline ("Bush Meets With Abbas").
         // An international body's own gathering is the exception: "the G20 Summit".
-        if (i > 0 && m_t[i].shape == TokShape::cap && !in_title() && body_before(i) < 0)
+        if (i > 0 && m_t[i].shape == TokShape::cap && !in_title() && !m_title_case &&
+            body_before(i) < 0)
             return false;
+        return true;
+    }
+
+    // "X arrived for a summit", "rolled into this frosty capital", "arrived here": near the
+    // top of a story with a dateline, an arrival without a named destination is an arrival
+    // where the reporter writes from.
+    bool dateline_destination(const Trigger& trig, std::size_t te, std::vector<Dest>& dests) const {
+        if (!m_dateline || m_dateline->country.empty()) return false;
+        if (!in_title() && m_si > m_dateline->sentence + 2) return false;
+        bool ok = false;
+        if (te < m_t.size() && (m_t[te].low == "here" || m_t[te].low == "this"))
+            ok = true;
+        else if (trig.words.size() == 1 && trig.words[0].starts_with("arriv")) {
+            // A named place follows "in", "at", "to" (found as a destination when it is one).
+            const std::string_view w = te < m_t.size() ? std::string_view(m_t[te].low) : "";
+            ok = w != "in" && w != "at" && w != "to" && w != "into" && w != "home" && w != "back";
+        }
+        if (!ok) return false;
+        dests.push_back(
+            Dest{country_actor(m_dateline->country), m_dateline->name, m_dateline->country});
         return true;
     }
 
@@ -402,6 +459,28 @@ class SentenceEvents {
 
     // The nearest participant left of token `at`, within the clause.
     std::vector<std::size_t> subject(std::size_t at, bool leftmost = false) const {
+        // "X and his wife Y stand at attention as they arrive": "they" is the last coordination
+        // of two or more; with none in the sentence it is nobody we can name.
+        {
+            std::size_t i = at;
+            while (i > 0 && m_r.aux.count(m_t[i - 1].low)) --i;
+            if (i > 0 && (m_t[i - 1].low == "they" || m_t[i - 1].low == "we")) {
+                for (std::size_t k = m_args.size(); k-- > 0;) {
+                    if (m_args[k].e >= i) continue;
+                    std::size_t first = k;
+                    while (first > 0) {
+                        auto c = chain(first - 1);
+                        if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
+                            --first;
+                        else
+                            break;
+                    }
+                    auto c = chain(first);
+                    if (c.size() > 1) return c;
+                }
+                return {};
+            }
+        }
         // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's
         // antecedent.
         for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
@@ -893,8 +972,8 @@ class SentenceEvents {
                     add_args(chain(*o), f == "host" ? Role::visitor : Role::target);
                     found_target = true;
                 }
-            } else if (f == "dest") {
-                if (destination(te, dests)) {
+            } else if (f == "dest" || f == "dateline") {
+                if (f == "dest" ? destination(te, dests) : dateline_destination(trig, te, dests)) {
                     for (auto& d : dests) {
                         if (d.actor >= 0) {
                             add(d.actor, Role::host);
@@ -1110,11 +1189,29 @@ void merge_mentions(std::vector<Event>& events) {
             std::size_t common = 0;
             for (auto& n : b) common += a.count(n);
             // Only the same set of participants: "talks with X and Y" and a later "meeting with
-            // X" are two encounters, as readers count them.
-            if (common != a.size() || common != b.size()) continue;
+            // X" are two encounters, as readers count them. A visit told twice may name the
+            // travelling party more fully once ("Macron and his wife arrived").
+            bool subset = false;
+            if (o.type == EventType::visit && (common == a.size() || common == b.size())) {
+                std::set<std::string> ha, hb;  // same hosts; only the visitors differ
+                for (auto& p : o.participants)
+                    if (p.role == Role::host) ha.insert(p.name);
+                for (auto& p : e.participants)
+                    if (p.role == Role::host) hb.insert(p.name);
+                subset = ha == hb;
+            }
+            if (!subset && (common != a.size() || common != b.size())) continue;
+            if (subset)
+                for (auto& p : e.participants)
+                    if (!a.count(p.name)) o.participants.push_back(p);
             // The body tells more than the headline: its date and sentence win.
             const bool o_headline = o.confidence < 0;
             if ((!o.date.first && e.date.first) || (o_headline && e.date.first)) o.date = e.date;
+            // "arrive on April 23" then "arrived for a three-day state visit": the fuller span.
+            if (o.date.first && e.date.first && e.date.granularity == Granularity::day &&
+                *e.date.first <= *o.date.first && *o.date.last <= *e.date.last &&
+                *e.date.last - *e.date.first > *o.date.last - *o.date.first)
+                o.date = e.date;
             if (o_headline) {
                 o.evidence = e.evidence;
                 o.confidence = e.confidence;
@@ -1141,17 +1238,29 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
     std::size_t mi = 0;
     // A dateline ("DAMASCUS, Syria --") gives the place of events that name none.
     std::string dateline;
-    if (!actors.places.empty() && !doc.sentences.empty() && actors.places.front().sentence == 0 &&
-        actors.places.front().begin == doc.sentences.front().begin) {
-        const auto& p = actors.places.front();
+    const PlaceMention* dateline_place = nullptr;
+    // The dateline opens one of the body's first sentences, after a headline, a standfirst or
+    // a byline: "HELSINKI, Finland -- ...".
+    uint32_t body = 0;
+    while (body < doc.sentences.size() && doc.title_span.size() > 0 &&
+           doc.sentences[body].begin < doc.title_span.end)
+        ++body;
+    for (const auto& p : actors.places) {
+        if (p.sentence < body) continue;
+        if (p.sentence >= doc.sentences.size() || p.sentence > body + 3) break;
+        if (p.begin != doc.sentences[p.sentence].begin) continue;
         std::string_view after = std::string_view(doc.text).substr(p.end, 40);
         if (!after.empty() &&
-            (after[0] == ',' || after.starts_with(" -") || after.starts_with(" \u2014")))
+            (after[0] == ',' || after.starts_with(" -") || after.starts_with(" \u2014"))) {
             dateline = p.name;
+            dateline_place = &p;
+            break;
+        }
     }
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         std::vector<Event> found;
-        SentenceEvents(doc, actors, times, rules, si, recent, participants).run(found);
+        SentenceEvents(doc, actors, times, rules, si, recent, participants, dateline_place)
+            .run(found);
         const bool headline =
             doc.title_span.size() > 0 && doc.sentences[si].begin < doc.title_span.end;
         for (auto& e : found) {

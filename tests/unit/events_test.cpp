@@ -355,3 +355,32 @@ TEST(Events, GatheringOfAnInternationalBodyIsAMeetingOfThatBody) {
     // The summit named as the venue of another meeting is not an event of its own.
     EXPECT_EQ(find(x, EventType::meeting, "APEC"), nullptr);
 }
+
+TEST(Events, ArrivalWithoutDestinationIsAtTheDateline) {
+    auto x = run(
+        "Leaders gather for a summit\n\n"
+        "HELSINKI, Finland -- President Bill Clinton arrived on Thursday for a summit with Russian "
+        "President Boris Yeltsin.\n\n"
+        "Clinton later arrived back at his hotel.");
+    const Event* v = find(x, EventType::visit, "Bill Clinton", "Finland");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(day(v->date.first), "2003-05-08");
+    EXPECT_EQ(count_type(x, EventType::visit), 1u);
+}
+
+TEST(Events, LeadersOfTwoCountriesMakeTwoVisits) {
+    auto x = run("Bill Clinton and Boris Yeltsin arrived in Helsinki on Thursday.");
+    EXPECT_NE(find(x, EventType::visit, "Bill Clinton", "Finland"), nullptr);
+    EXPECT_NE(find(x, EventType::visit, "Boris Yeltsin", "Finland"), nullptr);
+    EXPECT_EQ(count_type(x, EventType::visit), 2u);
+}
+
+TEST(Events, TheyIsTheLastCoordination) {
+    auto x = run(
+        "French President Jacques Chirac and Prime Minister Lionel Jospin waved as they arrived in "
+        "Washington on Monday.");
+    const Event* v = find(x, EventType::visit, "Jacques Chirac", "United States");
+    ASSERT_NE(v, nullptr);
+    EXPECT_NE(who(*v, "Lionel Jospin"), nullptr);  // one country, one visit
+    EXPECT_EQ(count_type(x, EventType::visit), 1u);
+}
