@@ -87,6 +87,9 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     if (kb.has("events/object-modifiers.txt"))
         for (const auto& l : kb.lines("events/object-modifiers.txt"))
             object_modifiers.insert(fold_word(l));
+    if (kb.has("lexicon/speech-verbs.txt"))
+        for (const auto& l : kb.lines("lexicon/speech-verbs.txt"))
+            speech_verbs.insert(fold_word(l));
     if (kb.has("events/proxy-nouns.txt"))
         for (const auto& l : kb.lines("events/proxy-nouns.txt")) proxy_nouns.insert(fold_word(l));
     for (const auto& row : kb.rows("time/weekdays.tsv"))
@@ -256,7 +259,11 @@ class SentenceEvents {
             std::erase_if(part.participants, [&](const Participant& p) {
                 return p.role == Role::visitor && p.country != c;
             });
-            out.push_back(std::move(part));
+            // Only the travellers: Olmert does not visit Israel when Abbas does.
+            bool abroad = false;
+            for (const auto& p : part.participants)
+                abroad |= p.role == Role::host && p.country != c;
+            if (abroad) out.push_back(std::move(part));
         }
         return out;
     }
@@ -457,29 +464,35 @@ class SentenceEvents {
         return out;
     }
 
+    // The last coordination of two or more actors ending before token `at`: "X and Y".
+    std::vector<std::size_t> last_coordination(std::size_t at) const {
+        for (std::size_t k = m_args.size(); k-- > 0;) {
+            if (m_args[k].e > at) continue;
+            std::size_t first = k;
+            while (first > 0) {
+                auto c = chain(first - 1);
+                if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
+                    --first;
+                else
+                    break;
+            }
+            auto c = chain(first);
+            if (c.size() > 1) return c;
+        }
+        return {};
+    }
+
     // The nearest participant left of token `at`, within the clause.
     std::vector<std::size_t> subject(std::size_t at, bool leftmost = false) const {
+        static const std::set<std::string, std::less<>> by{"by"};  // a passive's agent
+        static const std::set<std::string, std::less<>> pair{"between", "among"};
         // "X and his wife Y stand at attention as they arrive": "they" is the last coordination
         // of two or more; with none in the sentence it is nobody we can name.
         {
             std::size_t i = at;
             while (i > 0 && m_r.aux.count(m_t[i - 1].low)) --i;
-            if (i > 0 && (m_t[i - 1].low == "they" || m_t[i - 1].low == "we")) {
-                for (std::size_t k = m_args.size(); k-- > 0;) {
-                    if (m_args[k].e >= i) continue;
-                    std::size_t first = k;
-                    while (first > 0) {
-                        auto c = chain(first - 1);
-                        if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
-                            --first;
-                        else
-                            break;
-                    }
-                    auto c = chain(first);
-                    if (c.size() > 1) return c;
-                }
-                return {};
-            }
+            if (i > 0 && (m_t[i - 1].low == "they" || m_t[i - 1].low == "we"))
+                return last_coordination(i - 1);
         }
         // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's
         // antecedent.
@@ -519,11 +532,17 @@ class SentenceEvents {
                 const Arg& a = m_args[k];
                 if (a.e > at || a.b < lim) continue;
                 if (locative(a)) continue;
+                // "Dujarric, the spokesperson for the Secretary-General, told": the object of a
+                // preposition is not the subject.
+                if (preposition_before(a.b, m_r.prepositions) && !preposition_before(a.b, by))
+                    continue;
                 if (a.form == MentionForm::metonym && pass == 0) continue;
                 if (pass == 0 && kind(a) != ActorKind::person) continue;
                 // Walk back to the first of a coordination "X and Y met".
                 std::size_t first = k;
-                while (first > 0 && !locative(m_args[first - 1])) {
+                while (first > 0 && !locative(m_args[first - 1]) &&
+                       (!preposition_before(m_args[first - 1].b, m_r.prepositions) ||
+                        preposition_before(m_args[first - 1].b, pair))) {
                     auto c = chain(first - 1);
                     if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
                         --first;
@@ -548,10 +567,15 @@ class SentenceEvents {
         return {};
     }
 
-    // "the two", "both sides", "the two leaders": the last two people mentioned.
+    // "the two", "both sides", "the two leaders": the pair just named in the sentence ("a call
+    // between X and Y, both sides affirmed"), else the last two people mentioned.
     std::vector<int> plural_subject(std::size_t at) const {
-        for (std::size_t i = at; i-- > 0 && at - i <= 4;)
-            if (m_r.plural.count(m_t[i].low)) return last_two_people();
+        for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
+            if (!m_r.plural.count(m_t[i].low)) continue;
+            auto c = last_coordination(i);
+            if (c.size() == 2) return {m_args[c[0]].actor, m_args[c[1]].actor};
+            return last_two_people();
+        }
         return {};
     }
 
@@ -753,11 +777,18 @@ class SentenceEvents {
             if (ts.type == TimexType::duration || ts.type == TimexType::set) continue;
             if (past_for_plan(ts, scheduled)) continue;
             std::size_t b = tok_at(ts.span.begin);
+            // "X will meet Y, a spokesman told reporters on Monday": the reporting clause's
+            // time dates the telling, not the meeting.
+            bool reported = false;
+            for (std::size_t i = te; i < b && i < m_t.size() && !reported; ++i)
+                reported = m_r.speech_verbs.count(m_t[i].low) > 0;
+            if (reported && scheduled) continue;
             std::size_t d = b >= te ? b - te : (tb > b ? tb - b : 0);
             // A clause break between the time and the trigger makes it a weaker candidate.
             std::size_t lo = std::min(b, tb), hi = std::max(b, te);
             for (std::size_t i = lo; i < hi && i < m_t.size(); ++i)
                 if (clause_break(i)) d += 20;
+            if (reported) d += 40;
             if (ts.ok())
                 d = d * 2;
             else
@@ -875,18 +906,30 @@ class SentenceEvents {
         if (trig.noun) {
             // Possessor: "Hu's visit", "his meeting with X", "Obama's talks".
             std::size_t p = tb;
-            while (p > 0 && p + 3 > tb && m_t[p - 1].shape == TokShape::lower &&
+            while (p > 0 && p + 3 > tb &&
+                   (m_t[p - 1].shape == TokShape::lower || m_t[p - 1].shape == TokShape::number) &&
                    !m_t[p - 1].possessive && !m_r.determiners.count(m_t[p - 1].low) &&
                    m_t[p - 1].low != "with")
                 --p;
+            bool owned = false;  // "his visit": the possessor, and nobody else, is the subject
             if (p > 0 &&
                 (m_t[p - 1].possessive || m_t[p - 1].low == "his" || m_t[p - 1].low == "her" ||
                  m_t[p - 1].low == "my" || m_t[p - 1].low == "their")) {
+                owned = true;
                 for (std::size_t k = 0; k < m_args.size(); ++k)
                     if (m_args[k].e == p ||
                         (m_args[k].b == p - 1 && m_args[k].form == MentionForm::pronoun))
                         subj = {k};
                 if (m_t[p - 1].low == "their") plural = last_two_people();
+                // "talks with President Bush during his visit": "his" or "her" before an event
+                // noun is the nearest person before it in the sentence.
+                if (m_t[p - 1].low == "his" || m_t[p - 1].low == "her")
+                    for (std::size_t k = m_args.size(); k-- > 0;)
+                        if (m_args[k].e < p && kind(m_args[k]) == ActorKind::person &&
+                            m_args[k].form != MentionForm::pronoun) {
+                            subj = {k};
+                            break;
+                        }
             }
             // A light verb before the noun brings its subject: "X held talks with Y".
             bool light = false;
@@ -905,7 +948,7 @@ class SentenceEvents {
             // the noun names its own participants ("a meeting between X and Y").
             bool own_between = false;
             with_args(te, 6, own_between);
-            if (subj.empty() && plural.empty() && !light && !own_between) {
+            if (subj.empty() && plural.empty() && !light && !own_between && !owned) {
                 subj = subject(tb, /*leftmost=*/true);
                 borrowed_subject = !subj.empty();
             }
@@ -914,8 +957,8 @@ class SentenceEvents {
             if (by) subj = chain(*by);
         } else {
             subj = subject(tb);
-            if (subj.empty() || (subj.size() == 1 && tb > 0 && m_r.plural.count(m_t[tb - 1].low)))
-                plural = plural_subject(tb);
+            if (subj.size() <= 1) plural = plural_subject(tb);  // "both sides affirmed"
+            if (!plural.empty()) subj.clear();
         }
 
         const bool host_frame =

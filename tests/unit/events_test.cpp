@@ -384,3 +384,26 @@ TEST(Events, TheyIsTheLastCoordination) {
     EXPECT_NE(who(*v, "Lionel Jospin"), nullptr);  // one country, one visit
     EXPECT_EQ(count_type(x, EventType::visit), 1u);
 }
+
+TEST(Events, ReportingClauseNamesTheSpeakerAndDatesTheTelling) {
+    auto x = run(
+        "UN Secretary-General Antonio Guterres plans to hold a meeting with North Korean Foreign "
+        "Minister Ri Yong-ho, Stephane Dujarric, the spokesperson for the Secretary-General, told "
+        "reporters on Monday.");
+    const Event* s = find(x, EventType::statement, "Stephane Dujarric");
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(who(*s, "Antonio Guterres"), nullptr);
+    EXPECT_EQ(day(s->date.first), "2003-05-12");
+    const Event* m = find(x, EventType::meeting, "Antonio Guterres", "Ri Yong-ho");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->status, EventStatus::scheduled);
+    EXPECT_EQ(day(m->date.first), "null");  // Monday is when it was said
+}
+
+TEST(Events, HisBeforeAnEventNounIsTheNearestPerson) {
+    auto x = run(
+        "Ehud Olmert and Mahmoud Abbas met on Tuesday before their separate talks with President "
+        "George W. Bush during his visit to Israel this week.");
+    EXPECT_NE(find(x, EventType::visit, "George W. Bush", "Israel"), nullptr);
+    EXPECT_EQ(find(x, EventType::visit, "Mahmoud Abbas"), nullptr);
+}
