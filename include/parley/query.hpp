@@ -57,6 +57,9 @@ class Corpus {
     const Store& store() const;
     /// Loads the graph on first use.
     const CorpusGraph& graph() const;
+    /// For a long-lived reader: loads the graph and caches every event's details
+    /// (Store::cache_events), so that met() and path() make no query per event.
+    void preload() const;
 
     /// The one actor `name` means: by canonical name, alias or surname, case-insensitively.
     /// Throws Error when none matches and AmbiguousActor when several do.

@@ -117,6 +117,13 @@ class Store {
     std::vector<StoredEvent> events(const EventFilter& f) const;
     /// Events by id, in the order given (unknown ids skipped).
     std::vector<StoredEvent> events_by_id(const std::vector<int64_t>& ids) const;
+    /// Reads every event's details (participants, sources, evidence) into memory, so that
+    /// events() and events_by_id() answer without a lookup per event: for a long-lived reader
+    /// (about 250 MB and 1.5 s for a million events). A snapshot: the next add_batch() drops it.
+    void cache_events() const;
+    /// Ids of the events of `actor` that `f` keeps (f.actors: the event must also have one of
+    /// them, `actor` aside), in the order of CorpusGraph::events_of, without loading a graph.
+    std::vector<int64_t> event_ids_of(int64_t actor, const EventFilter& f) const;
     /// Every (event, participant) pair, ordered by event.
     void for_each_event_actor(const std::function<void(const EventActorRow&)>& fn) const;
 

@@ -94,6 +94,7 @@ struct Work {
     std::vector<DocumentRecord> records;
     std::string error;
     bool file_done = false;  // last piece of an input
+    bool jsonl = false;      // pre-extracted events: batched by event count alone
 };
 
 /// A bounded queue between the workers and the writer.
@@ -152,6 +153,7 @@ void read_jsonl(std::istream& in, const std::string& name, Queue& q, std::size_t
         cur = DocumentRecord{};
         h = kFnvBasis;
         if (pending >= chunk) {
+            w.jsonl = true;
             q.push(std::move(w));
             w = Work{};
             pending = 0;
@@ -176,6 +178,7 @@ void read_jsonl(std::istream& in, const std::string& name, Queue& q, std::size_t
     }
     close_record();
     w.file_done = true;
+    w.jsonl = true;
     q.push(std::move(w));
 }
 
@@ -299,11 +302,13 @@ void run_ingest(const IngestArgs& args) {
     std::size_t files_done = 0, docs_seen = 0, events_seen = 0;
     std::vector<DocumentRecord> batch;
     std::size_t batch_events = 0;
+    std::size_t batch_articles = 0;  // documents extracted here, not read from .jsonl
     auto flush = [&] {
         if (batch.empty()) return;
         total += store.add_batch(batch);
         batch.clear();
         batch_events = 0;
+        batch_articles = 0;
     };
     try {
         Work w;
@@ -318,7 +323,9 @@ void run_ingest(const IngestArgs& args) {
                 events_seen += r.events.size();
                 batch_events += r.events.size();
                 batch.push_back(std::move(r));
-                if (batch.size() >= args.batch_documents || batch_events >= args.batch_events)
+                if (!w.jsonl) ++batch_articles;
+                // Ten-event .jsonl documents would make 500-document batches small.
+                if (batch_articles >= args.batch_documents || batch_events >= args.batch_events)
                     flush();
             }
             if (w.file_done) ++files_done;
@@ -366,7 +373,8 @@ const Registration reg{
         cmd->add_option("--date", args->date,
                         "Publication date YYYY-MM-DD for articles that carry none");
         cmd->add_option("-j,--jobs", args->jobs, "Extraction threads (default: cores, at most 4)");
-        cmd->add_option("--batch-documents", args->batch_documents, "Documents per transaction")
+        cmd->add_option("--batch-documents", args->batch_documents,
+                        "Articles per transaction (.jsonl input is batched by events)")
             ->default_val(500);
         cmd->add_option("--batch-events", args->batch_events, "Events per transaction")
             ->default_val(50000);

@@ -50,6 +50,11 @@ const CorpusGraph& Corpus::graph() const {
     return *m->graph;
 }
 
+void Corpus::preload() const {
+    graph();
+    m->store.cache_events();
+}
+
 StoredActor Corpus::resolve(std::string_view name) const {
     auto found = m->store.find_actors(name);
     if (found.empty())
@@ -71,8 +76,11 @@ std::vector<Encounter> Corpus::met(int64_t actor, std::optional<int64_t> with,
     if (f.types.empty()) f.types = encounter_types();
     f.actors.clear();
     if (with) f.actors.push_back(*with);
-    const auto ids = graph().events_of(actor, f);
+    // One actor's events are an index lookup: a one-shot `parley met` skips loading the graph
+    // (seconds on a large corpus); a process that has it asks it instead.
+    const auto ids = m->graph ? m->graph->events_of(actor, f) : m->store.event_ids_of(actor, f);
     std::vector<Encounter> out;
+    out.reserve(ids.size());
     for (auto& se : m->store.events_by_id(ids)) {
         Encounter enc;
         for (std::size_t i = 0; i < se.actors.size(); ++i)

@@ -1,5 +1,7 @@
 #include "store/sqlite.hpp"
 
+#include <mutex>
+
 namespace parley::detail {
 
 Stmt::Stmt(Db& db, const char* sql) : m_db(&db) {
@@ -38,6 +40,11 @@ Stmt& Stmt::bind_text(int i, std::string_view v) {
     sqlite3_bind_text(m_st, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
 }
+Stmt& Stmt::bind_ref(int i, std::string_view v) {
+    if (v.empty()) return bind_null(i);
+    sqlite3_bind_text(m_st, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+}
 Stmt& Stmt::bind_null(int i) {
     sqlite3_bind_null(m_st, i);
     return *this;
@@ -64,6 +71,12 @@ void Stmt::reset() {
 }
 
 void Db::open(const std::string& path, bool writable) {
+    // Memory statistics take a global mutex on every allocation; nothing here reads them.
+    // sqlite3_config only works before SQLite initialises, hence once and first.
+    static std::once_flag once;
+    std::call_once(once, [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE when too late: harmless
+    });
     close();
     m_path = path;
     int flags = writable ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;

@@ -29,6 +29,8 @@ class Stmt {
     Stmt& bind(int i, double v);
     Stmt& bind(int i, std::string_view v);       ///< NULL when empty
     Stmt& bind_text(int i, std::string_view v);  ///< '' stays ''
+    /// NULL when empty; not copied: `v` must outlive the step()/exec() that uses it.
+    Stmt& bind_ref(int i, std::string_view v);
     Stmt& bind_null(int i);
     Stmt& bind(int i, const std::optional<int64_t>& v) { return v ? bind(i, *v) : bind_null(i); }
 

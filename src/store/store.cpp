@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -82,6 +83,14 @@ std::string filter_sql(const EventFilter& f, std::vector<int64_t>& binds, bool w
     return sql;
 }
 
+/// Lets string maps be searched with a string_view, without building a key string.
+struct StrHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
+
 struct MergeCandidate {
     int64_t id;
     EventDate date;  // expression left empty: only the span and granularity matter
@@ -111,6 +120,50 @@ bool EventFilter::keeps(EventType t, std::optional<date::sys_days> first,
     return true;
 }
 
+/// Everything hydrate() returns, held in memory for a long-lived reader: a snapshot taken by
+/// Store::cache_events(), dropped by the next add_batch().
+struct EventDetails {
+    struct Ev {
+        bool present = false;
+        EventType type = EventType::other;
+        EventStatus status = EventStatus::occurred;
+        Granularity granularity = Granularity::unknown;
+        std::optional<int64_t> first, last;
+        uint32_t cameo = 0, expression = 0, location = 0;  // into strings
+        double confidence = 0;
+        uint32_t parts_begin = 0, parts_end = 0;  // into parts
+        uint32_t docs_begin = 0, docs_end = 0;    // into docs
+        bool has_evidence = false;
+        uint32_t evidence_doc = 0, begin = 0, end = 0;
+        std::string uid;
+        std::string sentence;
+    };
+    struct Part {
+        int64_t actor;
+        uint32_t title;  // into strings
+        Role role;
+    };
+    struct ActorRow {
+        uint32_t name = 0, country = 0;
+        ActorKind kind = ActorKind::person;
+    };
+    std::vector<Ev> events;  // by event id
+    std::vector<Part> parts;
+    std::vector<uint32_t> docs;  // distinct reporting documents (into strings), in source order
+    std::unordered_map<int64_t, ActorRow> actors;
+    std::vector<std::string> strings{std::string()};  // interned; 0 is ""
+    StrMap<uint32_t> string_index;
+
+    uint32_t intern(std::string_view v) {
+        if (v.empty()) return 0;
+        if (auto it = string_index.find(v); it != string_index.end()) return it->second;
+        const auto n = static_cast<uint32_t>(strings.size());
+        strings.emplace_back(v);
+        string_index.emplace(std::string(v), n);
+        return n;
+    }
+};
+
 struct Store::Impl {
     detail::Db db;
     std::filesystem::path path;
@@ -121,19 +174,22 @@ struct Store::Impl {
     bool writer_ready = false;
     Stmt doc_by_source, doc_by_hash, doc_insert, doc_update, doc_sources, doc_delete_sources,
         event_delete_orphan, actor_insert, actor_country, actor_promote, alias_insert, role_upsert,
-        event_insert, participant_insert, source_insert, event_narrow, event_location;
+        event_insert, source_insert, event_narrow, event_location, participants_delete;
+    // participant_inserts[n - 1] inserts n participant rows: one statement per event.
+    std::array<Stmt, 4> participant_inserts;
 
     // Caches, rebuilt from the database after a rollback.
     bool caches_ready = false;
     std::unordered_map<std::string, int64_t> actor_by_key;  // kind + '\t' + key
     std::unordered_map<std::string, std::vector<int64_t>> full_names_by_surname;  // persons
     std::unordered_map<int64_t, bool> actor_has_country;
-    std::unordered_set<std::string> aliases_seen;         // id + '\t' + key
-    std::unordered_map<std::string, int64_t> name_cache;  // kind + name as written -> id
-    std::unordered_map<std::string, int64_t> title_ids;   // interned titles for roles_seen
+    std::unordered_set<std::string> aliases_seen;  // id + '\t' + key
+    std::array<StrMap<int64_t>, 8> name_cache;     // by kind: name as written -> id
+    StrMap<int64_t> title_ids;                     // interned titles for roles_seen
     std::unordered_map<int64_t, std::pair<int64_t, int64_t>> roles_seen;  // id << 20 | title
     bool merge_ready = false;
     std::unordered_map<int64_t, std::vector<MergeCandidate>> merge;
+    std::unique_ptr<EventDetails> details;  // Store::cache_events()
 
     void open(const std::filesystem::path& p, Mode m);
     void migrate(int from);
@@ -148,7 +204,7 @@ struct Store::Impl {
         actor_has_country.clear();
         aliases_seen.clear();
         roles_seen.clear();
-        name_cache.clear();
+        for (auto& c : name_cache) c.clear();
         merge.clear();
     }
     void store_document(const DocumentRecord& doc, IngestStats& stats);
@@ -157,6 +213,8 @@ struct Store::Impl {
     void add_alias(int64_t id, const std::string& alias);
     void add_role(int64_t id, const std::string& title, const EventDate& d);
     std::vector<StoredEvent> hydrate(const std::vector<int64_t>& ids);
+    std::vector<StoredEvent> hydrate_cached(const std::vector<int64_t>& ids) const;
+    void cache_events();
     int64_t scalar(const char* sql) {
         Stmt st(db, sql);
         return st.step() ? st.i64(0) : 0;
@@ -239,6 +297,9 @@ void Store::Impl::open(const std::filesystem::path& p, Mode m) {
     if (m == Mode::read_write) {
         db.exec("PRAGMA journal_mode=WAL");
         db.exec("PRAGMA synchronous=NORMAL");
+        // Fewer, larger checkpoints: a page rewritten by several batches is copied back once.
+        db.exec("PRAGMA wal_autocheckpoint=16384");
+        db.exec("PRAGMA secure_delete=OFF");  // this build zeroes freed pages otherwise
     }
     db.exec("PRAGMA foreign_keys=ON");
     db.exec("PRAGMA cache_size=-262144");  // 256 MB: the indexes of a million events stay cached
@@ -291,10 +352,12 @@ void Store::Impl::prepare_writer() {
     event_insert = Stmt(db,
                         "INSERT INTO events(uid, type, cameo, status, first, last, granularity, "
                         "expression, location, confidence, mkey) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    participant_insert =
-        Stmt(db,
-             "INSERT OR IGNORE INTO participants(event_id, actor_id, ord, role, title) "
-             "VALUES (?, ?, ?, ?, ?)");
+    for (std::size_t n = 1; n <= participant_inserts.size(); ++n) {
+        std::string sql =
+            "INSERT OR IGNORE INTO participants(event_id, actor_id, ord, role, title) VALUES ";
+        for (std::size_t i = 0; i < n; ++i) sql += i ? ",(?,?,?,?,?)" : "(?,?,?,?,?)";
+        participant_inserts[n - 1] = Stmt(db, sql.c_str());
+    }
     source_insert = Stmt(db,
                          "INSERT INTO sources(event_id, document_id, uid, status, first, last, "
                          "sentence, begin, end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)");
@@ -302,6 +365,7 @@ void Store::Impl::prepare_writer() {
                         "UPDATE events SET first = ?, last = ?, granularity = ?, expression = ? "
                         "WHERE id = ?");
     event_location = Stmt(db, "UPDATE events SET location = ? WHERE id = ? AND location IS NULL");
+    participants_delete = Stmt(db, "DELETE FROM participants WHERE event_id = ?");
     writer_ready = true;
 }
 
@@ -347,7 +411,9 @@ void Store::Impl::add_role(int64_t id, const std::string& title, const EventDate
     if (title.empty()) return;
     const int64_t first = d.first ? day_num(*d.first) : INT64_MAX;
     const int64_t last = d.last ? day_num(*d.last) : INT64_MIN;
-    const int64_t title_id = title_ids.try_emplace(title, int64_t(title_ids.size())).first->second;
+    auto tit = title_ids.find(std::string_view(title));
+    if (tit == title_ids.end()) tit = title_ids.emplace(title, int64_t(title_ids.size())).first;
+    const int64_t title_id = tit->second;
     auto [it, fresh] = roles_seen.try_emplace((id << 20) ^ title_id, first, last);
     if (!fresh) {
         if (first >= it->second.first && last <= it->second.second) return;
@@ -364,9 +430,8 @@ void Store::Impl::add_role(int64_t id, const std::string& title, const EventDate
 int64_t Store::Impl::resolve_actor(const std::string& name, ActorKind kind,
                                    const std::string& country, const std::string& sector) {
     // Names repeat across a corpus: the same spelling resolves once.
-    std::string cache_key(1, char('0' + static_cast<int>(kind)));
-    cache_key += name;
-    if (auto hit = name_cache.find(cache_key); hit != name_cache.end()) {
+    auto& names = name_cache[static_cast<std::size_t>(kind) % name_cache.size()];
+    if (auto hit = names.find(std::string_view(name)); hit != names.end()) {
         if (!country.empty()) {
             auto& has = actor_has_country[hit->second];
             if (!has) {
@@ -427,7 +492,7 @@ int64_t Store::Impl::resolve_actor(const std::string& name, ActorKind kind,
         }
     }
     add_alias(id, name);
-    name_cache.emplace(std::move(cache_key), id);
+    names.emplace(name, id);
     return id;
 }
 
@@ -448,7 +513,11 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
         while (doc_sources.step()) affected.push_back(doc_sources.i64(0));
         doc_sources.reset();
         doc_delete_sources.bind(1, doc_id).exec();
-        for (auto ev : affected) event_delete_orphan.bind(1, ev).exec();
+        for (auto ev : affected) {
+            event_delete_orphan.bind(1, ev).exec();
+            // Foreign keys are off while a batch is written: no cascade, so by hand.
+            if (sqlite3_changes(db.handle()) > 0) participants_delete.bind(1, ev).exec();
+        }
         doc_update.bind_text(1, doc.hash)
             .bind(2, doc.title)
             .bind(3, opt_num(doc.publication))
@@ -483,10 +552,12 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
     }
 
     std::vector<int64_t> ids;
+    std::vector<std::size_t> kept;  // participant indexes, one per actor
+    std::string uid_buf;
     for (std::size_t n = 0; n < doc.events.size(); ++n) {
         const Event& e = doc.events[n];
         ids.clear();
-        std::vector<std::size_t> kept;  // participant indexes, one per actor
+        kept.clear();
         for (std::size_t i = 0; i < e.participants.size(); ++i) {
             const auto& p = e.participants[i];
             if (p.name.empty()) continue;
@@ -527,46 +598,58 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
         if (event_id) {
             ++stats.events_merged;
         } else {
-            std::string uid = e.id;
+            std::string_view uid = e.id;
             if (uid.empty()) {
                 char buf[17];
                 const uint64_t h = fnv1a(
                     fnv1a(14695981039346656037ull, doc.hash.data(), doc.hash.size()), &n, sizeof n);
                 std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-                uid = buf;
+                uid_buf = buf;
+                uid = uid_buf;
             }
-            event_insert.bind_text(1, uid)
+            event_insert.bind_ref(1, uid)
                 .bind(2, static_cast<int64_t>(e.type))
-                .bind(3, e.cameo)
+                .bind_ref(3, e.cameo)
                 .bind(4, static_cast<int64_t>(e.status))
                 .bind(5, opt_num(date.first))
                 .bind(6, opt_num(date.last))
                 .bind(7, static_cast<int64_t>(date.granularity))
-                .bind(8, date.expression)
-                .bind(9, e.location)
+                .bind_ref(8, date.expression)
+                .bind_ref(9, e.location)
                 .bind(10, e.confidence)
                 .bind(11, mkey)
                 .exec();
             event_id = db.last_id();
-            for (std::size_t k = 0; k < kept.size(); ++k) {
-                const auto& p = e.participants[kept[k]];
-                participant_insert.bind(1, event_id)
-                    .bind(2, ids[k])
-                    .bind(3, static_cast<int64_t>(k))
-                    .bind(4, static_cast<int64_t>(p.role))
-                    .bind(5, p.title)
-                    .exec();
+            for (std::size_t at = 0; at < kept.size(); at += participant_inserts.size()) {
+                const std::size_t n = std::min(kept.size() - at, participant_inserts.size());
+                Stmt& st = participant_inserts[n - 1];
+                for (std::size_t k = at; k < at + n; ++k) {
+                    const auto& p = e.participants[kept[k]];
+                    const int c = static_cast<int>(k - at) * 5;
+                    st.bind(c + 1, event_id)
+                        .bind(c + 2, ids[k])
+                        .bind(c + 3, static_cast<int64_t>(k))
+                        .bind(c + 4, static_cast<int64_t>(p.role))
+                        .bind_ref(c + 5, p.title);
+                }
+                st.exec();
             }
-            if (date.first && !ids.empty()) merge[mkey].push_back(MergeCandidate{event_id, date});
+            if (date.first && !ids.empty()) {
+                MergeCandidate c{event_id, {}};
+                c.date.first = date.first;
+                c.date.last = date.last;
+                c.date.granularity = date.granularity;
+                merge[mkey].push_back(std::move(c));
+            }
             ++stats.events_added;
         }
         source_insert.bind(1, event_id)
             .bind(2, doc_id)
-            .bind(3, e.id)
+            .bind_ref(3, e.id)
             .bind(4, static_cast<int64_t>(e.status))
             .bind(5, opt_num(date.first))
             .bind(6, opt_num(date.last))
-            .bind(7, e.evidence.sentence)
+            .bind_ref(7, e.evidence.sentence)
             .bind(8, static_cast<int64_t>(e.evidence.begin))
             .bind(9, static_cast<int64_t>(e.evidence.end))
             .bind(10, e.confidence)
@@ -575,6 +658,7 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
 }
 
 std::vector<StoredEvent> Store::Impl::hydrate(const std::vector<int64_t>& ids) {
+    if (details) return hydrate_cached(ids);
     // Chunks of ids, three queries each: a busy actor's thousand encounters cost a few
     // statements, not three per event.
     std::vector<StoredEvent> out;
@@ -650,6 +734,158 @@ std::vector<StoredEvent> Store::Impl::hydrate(const std::vector<int64_t>& ids) {
     return out;
 }
 
+void Store::Impl::cache_events() {
+    if (details) return;
+    auto d = std::make_unique<EventDetails>();
+    // Whole-table scans in storage order: a few sequential passes instead of a random seek
+    // per event later.
+    {
+        Stmt st(db, "SELECT id, name, kind, country FROM actors");
+        while (st.step()) {
+            EventDetails::ActorRow a;
+            a.name = d->intern(st.str(1));
+            a.kind = static_cast<ActorKind>(st.i64(2));
+            a.country = d->intern(st.str(3));
+            d->actors.emplace(st.i64(0), a);
+        }
+    }
+    std::unordered_map<int64_t, uint32_t> doc_names;
+    {
+        Stmt st(db, "SELECT id, source FROM documents");
+        while (st.step()) doc_names.emplace(st.i64(0), d->intern(st.str(1)));
+    }
+    {
+        const int64_t max_id = scalar("SELECT max(id) FROM events");
+        d->events.resize(static_cast<std::size_t>(std::max<int64_t>(max_id, 0) + 1));
+        Stmt st(db,
+                "SELECT id, uid, type, cameo, status, first, last, granularity, expression, "
+                "location, confidence FROM events");
+        while (st.step()) {
+            const auto id = static_cast<std::size_t>(st.i64(0));
+            if (id >= d->events.size()) continue;  // written since max(): not in the snapshot
+            auto& e = d->events[id];
+            e.present = true;
+            e.uid = st.str(1);
+            e.type = static_cast<EventType>(st.i64(2));
+            e.cameo = d->intern(st.str(3));
+            e.status = static_cast<EventStatus>(st.i64(4));
+            e.first = st.opt_i64(5);
+            e.last = st.opt_i64(6);
+            e.granularity = static_cast<Granularity>(st.i64(7));
+            e.expression = d->intern(st.str(8));
+            e.location = d->intern(st.str(9));
+            e.confidence = st.dbl(10);
+        }
+    }
+    {
+        // Primary-key order: an event's rows are together, sorted by actor; `ord` restores
+        // the reported order.
+        Stmt st(db, "SELECT event_id, actor_id, ord, role, title FROM participants");
+        std::vector<std::pair<int64_t, EventDetails::Part>> group;
+        int64_t current = -1;
+        auto close = [&] {
+            if (current < 0 || static_cast<std::size_t>(current) >= d->events.size()) return;
+            std::sort(group.begin(), group.end(),
+                      [](const auto& x, const auto& y) { return x.first < y.first; });
+            auto& e = d->events[static_cast<std::size_t>(current)];
+            e.parts_begin = static_cast<uint32_t>(d->parts.size());
+            for (const auto& g : group) d->parts.push_back(g.second);
+            e.parts_end = static_cast<uint32_t>(d->parts.size());
+        };
+        while (st.step()) {
+            const int64_t ev = st.i64(0);
+            if (ev != current) {
+                close();
+                group.clear();
+                current = ev;
+            }
+            group.push_back({st.i64(2), EventDetails::Part{st.i64(1), d->intern(st.str(4)),
+                                                           static_cast<Role>(st.i64(3))}});
+        }
+        close();
+    }
+    {
+        // Sources in id order (the table's order); grouped by event afterwards.
+        Stmt st(db, "SELECT event_id, document_id, sentence, begin, end FROM sources");
+        std::vector<std::pair<int64_t, uint32_t>> rows;  // event, document name
+        while (st.step()) {
+            const auto ev = static_cast<std::size_t>(st.i64(0));
+            if (ev >= d->events.size()) continue;
+            auto dn = doc_names.find(st.i64(1));
+            const uint32_t name = dn == doc_names.end() ? 0 : dn->second;
+            auto& e = d->events[ev];
+            if (!e.has_evidence) {  // the first report supplies the evidence
+                e.has_evidence = true;
+                e.evidence_doc = name;
+                e.sentence = st.str(2);
+                e.begin = static_cast<uint32_t>(st.i64(3));
+                e.end = static_cast<uint32_t>(st.i64(4));
+            }
+            rows.emplace_back(static_cast<int64_t>(ev), name);
+        }
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+        for (std::size_t i = 0; i < rows.size();) {
+            auto& e = d->events[static_cast<std::size_t>(rows[i].first)];
+            e.docs_begin = static_cast<uint32_t>(d->docs.size());
+            std::size_t j = i;
+            for (; j < rows.size() && rows[j].first == rows[i].first; ++j)
+                if (std::find(d->docs.begin() + e.docs_begin, d->docs.end(), rows[j].second) ==
+                    d->docs.end())
+                    d->docs.push_back(rows[j].second);
+            e.docs_end = static_cast<uint32_t>(d->docs.size());
+            i = j;
+        }
+    }
+    details = std::move(d);
+}
+
+std::vector<StoredEvent> Store::Impl::hydrate_cached(const std::vector<int64_t>& ids) const {
+    const auto& d = *details;
+    std::vector<StoredEvent> out;
+    out.reserve(ids.size());
+    for (auto id : ids) {
+        if (id < 0 || static_cast<std::size_t>(id) >= d.events.size()) continue;
+        const auto& c = d.events[static_cast<std::size_t>(id)];
+        if (!c.present) continue;
+        StoredEvent se;
+        se.id = id;
+        Event& e = se.event;
+        e.id = c.uid;
+        e.type = c.type;
+        e.cameo = d.strings[c.cameo];
+        e.status = c.status;
+        e.date.first = opt_day(c.first);
+        e.date.last = opt_day(c.last);
+        e.date.granularity = c.granularity;
+        e.date.expression = d.strings[c.expression];
+        e.location = d.strings[c.location];
+        e.confidence = c.confidence;
+        se.actors.reserve(c.parts_end - c.parts_begin);
+        e.participants.reserve(c.parts_end - c.parts_begin);
+        for (uint32_t k = c.parts_begin; k < c.parts_end; ++k) {
+            const auto& p = d.parts[k];
+            auto a = d.actors.find(p.actor);
+            if (a == d.actors.end()) continue;  // an inner join, as in hydrate()
+            se.actors.push_back(p.actor);
+            Participant q;
+            q.name = d.strings[a->second.name];
+            q.kind = a->second.kind;
+            q.country = d.strings[a->second.country];
+            q.title = d.strings[p.title];
+            q.role = p.role;
+            e.participants.push_back(std::move(q));
+        }
+        if (c.has_evidence) {
+            e.evidence = Evidence{d.strings[c.evidence_doc], c.sentence, c.begin, c.end};
+            for (uint32_t k = c.docs_begin; k < c.docs_end; ++k)
+                e.sources.push_back(d.strings[d.docs[k]]);
+        }
+        out.push_back(std::move(se));
+    }
+    return out;
+}
+
 // ---- Store ----
 
 Store::Store(const std::filesystem::path& path, Mode mode) : m(std::make_unique<Impl>()) {
@@ -669,17 +905,29 @@ int Store::schema_version() const {
 IngestStats Store::add_batch(const std::vector<DocumentRecord>& batch) {
     if (m->mode != Mode::read_write) throw Error(m->path.string() + ": opened read-only");
     m->prepare_writer();
+    m->details.reset();  // the snapshot would go stale
     IngestStats stats;
-    m->db.exec("BEGIN IMMEDIATE");
+    // Every id the batch writes comes from the database or was just inserted, so the foreign
+    // key checks (two parent lookups per participant and per source) are skipped while it
+    // runs; the pragma cannot change inside a transaction.
+    m->db.exec("PRAGMA foreign_keys=OFF");
+    try {
+        m->db.exec("BEGIN IMMEDIATE");
+    } catch (...) {
+        m->db.exec("PRAGMA foreign_keys=ON");
+        throw;
+    }
     try {
         m->load_caches();
         for (const auto& doc : batch) m->store_document(doc, stats);
         m->db.exec("COMMIT");
     } catch (...) {
         sqlite3_exec(m->db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_exec(m->db.handle(), "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
         m->invalidate();
         throw;
     }
+    m->db.exec("PRAGMA foreign_keys=ON");
     return stats;
 }
 
@@ -811,6 +1059,34 @@ std::vector<StoredEvent> Store::events(const EventFilter& f) const {
     std::vector<int64_t> ids;
     while (st.step()) ids.push_back(st.i64(0));
     return m->hydrate(ids);
+}
+
+std::vector<int64_t> Store::event_ids_of(int64_t actor, const EventFilter& f) const {
+    std::vector<int64_t> others;
+    for (auto id : f.actors)
+        if (id != actor) others.push_back(id);
+    if (!f.actors.empty() && others.empty()) return {};
+    std::vector<int64_t> binds{actor};
+    std::string sql =
+        "SELECT e.id FROM participants p JOIN events e ON e.id = p.event_id "
+        "WHERE p.actor_id = ?" +
+        filter_sql(f, binds, false);
+    if (!others.empty()) {
+        sql += " AND e.id IN (SELECT event_id FROM participants WHERE actor_id IN (";
+        for (std::size_t i = 0; i < others.size(); ++i)
+            sql += (i ? "," : "") + std::to_string(others[i]);
+        sql += "))";
+    }
+    sql += " ORDER BY e.first IS NULL, e.first, e.id";
+    Stmt st(m->db, sql.c_str());
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
+    std::vector<int64_t> ids;
+    while (st.step()) ids.push_back(st.i64(0));
+    return ids;
+}
+
+void Store::cache_events() const {
+    m->cache_events();
 }
 
 std::vector<StoredEvent> Store::events_by_id(const std::vector<int64_t>& ids) const {
