@@ -380,6 +380,10 @@ class SentenceEvents {
     int body_before(std::size_t i) const {
         for (std::size_t k = 0; k < m_args.size(); ++k)
             if (m_args[k].e == i && international_body(m_args[k])) return static_cast<int>(k);
+        // "As the General Assembly wrapped up its General Debate": "its" is the body named last.
+        if (i > 0 && m_t[i - 1].low == "its")
+            for (std::size_t k = m_args.size(); k-- > 0;)
+                if (m_args[k].e < i && international_body(m_args[k])) return static_cast<int>(k);
         return -1;
     }
 

@@ -407,3 +407,12 @@ TEST(Events, HisBeforeAnEventNounIsTheNearestPerson) {
     EXPECT_NE(find(x, EventType::visit, "George W. Bush", "Israel"), nullptr);
     EXPECT_EQ(find(x, EventType::visit, "Mahmoud Abbas"), nullptr);
 }
+
+TEST(Events, ItsGeneralDebateIsTheAssemblysMeeting) {
+    auto x =
+        run("As the United Nations General Assembly wrapped up the last day of its General Debate "
+            "today, Secretary-General Ban Ki-moon met foreign ministers.");
+    const Event* e = find(x, EventType::meeting, "UN General Assembly");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(day(e->date.first), "2003-05-14");
+}
