@@ -904,6 +904,16 @@ class SentenceEvents {
              m_t[tb - 1].low == "being" || m_t[tb - 1].low == "be" || m_t[tb - 1].low == "is" ||
              m_t[tb - 1].low == "are") &&
             te < m_t.size() && m_t[te].low == "by";
+        // "Lion was announced at an event": a statement in the passive names no speaker unless
+        // "by" does.
+        if (trig.type == EventType::statement && !trig.noun && !passive && tb > 0) {
+            std::size_t b = tb - 1;  // over an adverb: "were also announced"
+            if (b > 0 && (m_t[b].low == "also" || m_t[b].low.ends_with("ly"))) --b;
+            const auto& w = m_t[b].low;
+            if (w == "was" || w == "were" || w == "been" || w == "being" || w == "be" ||
+                w == "is" || w == "are")
+                return false;
+        }
         std::vector<std::size_t> subj;
         std::vector<int> plural;
         bool borrowed_subject = false;  // a bare noun's participant taken from its clause

@@ -416,3 +416,11 @@ TEST(Events, ItsGeneralDebateIsTheAssemblysMeeting) {
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(day(e->date.first), "2003-05-14");
 }
+
+TEST(Events, APassiveAnnouncementNamesNoSpeaker) {
+    auto x =
+        run("The new treaty was announced at a summit in Rome on Monday. Improvements to the "
+            "budget were "
+            "also announced.");
+    EXPECT_EQ(count_type(x, EventType::statement), 0u);
+}
