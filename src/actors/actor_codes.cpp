@@ -110,7 +110,10 @@ std::string actor_code(const Participant& p, date::sys_days day, const Knowledge
             const auto sp = name.rfind(' ');
             const auto head =
                 detail::fold_phrase(sp == std::string_view::npos ? name : name.substr(sp + 1));
-            auto it = t.group_sector.find(head);
+            // The whole agent first ("foreign minister"), then its head noun.
+            auto it = p.title.empty() ? t.group_sector.end()
+                                      : t.group_sector.find(detail::fold_phrase(p.title));
+            if (it == t.group_sector.end()) it = t.group_sector.find(head);
             std::string sector =
                 it != t.group_sector.end() ? it->second : title_sector(gaz, t, p.title);
             if (country.empty() && sector.empty()) return {};

@@ -117,6 +117,99 @@ std::string tsv_list(const std::vector<std::string>& v) {
     return out;
 }
 
+// The suffix agents of a PETRARCH agents dictionary ("LAWMAKER [~LEG]", "ATTORNEY_GENERAL
+// {ATTORNEYS_GENERAL} [~GOV]", "!MINST!_OF_SILLY_WALKS [~GOV]") as rows of
+// lexicon/group-sectors.tsv: "lawmaker\tLEG", "lawmakers\tLEG". Prefix agents ("[NGO~]") are
+// skipped: our codes put the country first.
+std::string agent_rows(std::string_view text) {
+    auto lower = [](std::string w) {
+        for (auto& c : w)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        return w;
+    };
+    auto words = [&](std::string_view p) {
+        std::string out;
+        for (char c : p) out += (c == '_' || is_space(c)) ? ' ' : c;
+        return lower(collapse_space(out));
+    };
+    auto plural = [](const std::string& w) {
+        if (w.ends_with("y") && w.size() > 1 &&
+            std::string_view("aeiou").find(w[w.size() - 2]) == std::string_view::npos)
+            return w.substr(0, w.size() - 1) + "ies";
+        if (w.ends_with("s") || w.ends_with("sh") || w.ends_with("ch") || w.ends_with("x"))
+            return w + "es";
+        if (w.ends_with("man")) return w.substr(0, w.size() - 3) + "men";
+        return w + "s";
+    };
+    std::map<std::string, std::vector<std::string>> macros;
+    std::string rows;
+    std::istringstream in{std::string(text)};
+    std::string raw;
+    while (std::getline(in, raw)) {
+        std::string_view line(raw);
+        if (auto h = line.find('#'); h != std::string_view::npos) line = line.substr(0, h);
+        const std::string l = collapse_space(line);
+        if (l.empty() || l.starts_with("<!")) continue;
+        if (l.front() == '!') {  // "!PERSON! = MAN, MEN, WOMAN"
+            const auto close = l.find('!', 1), eq = l.find('=');
+            if (close == std::string::npos || eq == std::string::npos) continue;
+            auto& vals = macros[l.substr(0, close + 1)];
+            std::string_view rest = std::string_view(l).substr(eq + 1);
+            while (!rest.empty()) {
+                const auto comma = rest.find(',');
+                const auto v = collapse_space(rest.substr(0, comma));
+                if (!v.empty()) vals.push_back(v);
+                rest =
+                    comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            }
+            continue;
+        }
+        const auto open = l.find('[');
+        const auto close = l.find(']', open == std::string::npos ? 0 : open);
+        if (open == std::string::npos || close == std::string::npos) continue;
+        std::string code = collapse_space(std::string_view(l).substr(open + 1, close - open - 1));
+        if (code.empty() || code.front() != '~') continue;
+        code = upper(code.substr(1));
+        std::string head = l.substr(0, open);
+        std::vector<std::string> forms;
+        bool braces = false;
+        if (const auto ob = head.find('{'); ob != std::string::npos) {
+            const auto cb = head.find('}', ob);
+            braces = true;
+            std::istringstream ps(head.substr(ob + 1, cb == std::string::npos ? 0 : cb - ob - 1));
+            for (std::string f; ps >> f;) forms.push_back(f);
+            head = head.substr(0, ob);
+        }
+        head = collapse_space(head);
+        if (head.empty()) continue;
+        // "!MINST!_OF_SILLY_WALKS": one phrase per value of the macro.
+        std::vector<std::string> phrases{head};
+        for (const auto& [name, vals] : macros) {
+            std::vector<std::string> next;
+            for (const auto& p : phrases) {
+                const auto at = p.find(name);
+                if (at == std::string::npos) {
+                    next.push_back(p);
+                    continue;
+                }
+                for (const auto& v : vals)
+                    next.push_back(p.substr(0, at) + v + p.substr(at + name.size()));
+            }
+            phrases = std::move(next);
+        }
+        for (const auto& p : phrases) {
+            const auto w = words(p);
+            rows += w + '\t' + code + '\n';
+            if (!braces && !macros.empty() && p.find('!') == std::string::npos &&
+                head.find('!') != std::string::npos)
+                continue;  // a macro's values carry their own plurals
+            if (!braces) rows += plural(w) + '\t' + code + '\n';
+        }
+        for (const auto& f : forms) rows += words(f) + '\t' + code + '\n';
+    }
+    return rows;
+}
+
 }  // namespace
 
 // --- records -------------------------------------------------------------------------------
@@ -265,10 +358,25 @@ PetrarchKnowledge::PetrarchKnowledge(const Knowledge& base, const fs::path& acto
     fs::remove_all(m_dir);
     fs::create_directories(m_dir / "gazetteer");
     const fs::path src = fs::absolute(base.dir());
+    // The suite's agents, beside the actors, stand in for our group sectors.
+    const auto agents_file = actors_file.parent_path() / "PETR.Validate.agents.txt";
+    std::error_code agents_ec;
+    const bool agents = fs::is_regular_file(agents_file, agents_ec);
     for (const auto& entry : fs::directory_iterator(src)) {
         const auto name = entry.path().filename();
-        if (name == "gazetteer") continue;
+        if (name == "gazetteer" || (agents && name == "lexicon")) continue;
         fs::create_symlink(entry.path(), m_dir / name);
+    }
+    if (agents) {
+        fs::create_directories(m_dir / "lexicon");
+        for (const auto& entry : fs::directory_iterator(src / "lexicon")) {
+            const auto name = entry.path().filename();
+            if (name != "group-sectors.tsv")
+                fs::create_symlink(entry.path(), m_dir / "lexicon" / name);
+        }
+        std::ofstream(m_dir / "lexicon" / "group-sectors.tsv", std::ios::binary)
+            << "# from " << agents_file.filename().string() << " (parley eval-petrarch)\n"
+            << agent_rows(read_all(agents_file));
     }
     for (const auto& entry : fs::directory_iterator(src / "gazetteer")) {
         const auto name = entry.path().filename().string();
@@ -287,7 +395,7 @@ PetrarchKnowledge::PetrarchKnowledge(const Knowledge& base, const fs::path& acto
     m_kb->actor_dictionaries = base.actor_dictionaries;
     m_kb->actor_dictionaries.push_back(repaired);
     // The records' verbs are coded by the suite's own verb dictionary, which lies beside the
-    // actors: its verbs become triggers with the codes the records expect.
+    // actors: with it the extractor runs the verb-pattern coder (events/petrarch_coder.cpp).
     m_kb->verb_dictionaries = base.verb_dictionaries;
     const auto verbs = actors_file.parent_path() / "PETR.Validate.verbs.txt";
     std::error_code verbs_ec;
@@ -375,15 +483,30 @@ PetrarchReport evaluate_petrarch(const std::vector<PetrarchRecord>& records,
         s.record = &rec;
         for (const auto& c : rec.codings)
             if (in_scope(c)) s.expected.push_back(c);
-        if (s.expected.empty()) continue;
 
         IngestOptions opts;
         opts.date_override = rec.date;
         try {
             const auto ex = extract(parse_document(rec.text, rec.id, pk.kb(), opts), pk.kb());
             for (const auto& e : ex.events) s.ours.push_back(code_event(e, rec.date, pk));
+            for (const auto& m : ex.actors.mentions) {
+                if (m.actor < 0) continue;
+                const auto& a = ex.actors.actors[static_cast<std::size_t>(m.actor)];
+                Participant p{a.name, a.kind, a.country, m.title, Role::participant};
+                const auto code = norm_code(pk.translate(actor_code(p, rec.date, pk.kb())));
+                s.actors += (s.actors.empty() ? "" : "; ") +
+                            std::string(ex.document.slice(m.begin, m.end)) + " = " +
+                            (code.empty() ? "-" : code);
+            }
         } catch (const Error&) {
             // An input the extractor refuses yields no event: the record counts as wrong.
+        }
+        if (s.expected.empty()) {
+            // A record whose events (if any) lie outside 01-05: anything we code is spurious.
+            ++rep.quiet;
+            rep.quiet_with_event += !s.ours.empty();
+            if (!s.ours.empty()) rep.spurious.push_back(std::move(s));
+            continue;
         }
 
         for (const auto& c : s.expected) {
@@ -399,6 +522,15 @@ PetrarchReport evaluate_petrarch(const std::vector<PetrarchRecord>& records,
             }
             s.both_ok = s.both_ok || coding_found;
             if (coding_found) ++s.codings_found;
+        }
+        for (const auto& o : s.ours) {
+            ++rep.events;
+            bool hit = false;
+            for (const auto& c : s.expected)
+                for (const auto& [os, ot] : o.dyads)
+                    hit = hit || (root(o.cameo) == root(c.event) && os == norm_code(c.source) &&
+                                  ot == norm_code(c.target));
+            rep.events_matched += hit;
         }
         rep.codings += s.expected.size();
         rep.codings_found += s.codings_found;
@@ -468,6 +600,15 @@ std::string format_petrarch_report(const PetrarchReport& r, bool verbose) {
     std::snprintf(line, sizeof line, "  no event found        %3zu/%zu  %5.1f%%\n", r.no_event, n,
                   pct(r.no_event, n));
     out << line;
+    std::snprintf(line, sizeof line,
+                  "  other records with an event of ours %zu/%zu  %5.1f%%   (they expect none in "
+                  "01-05)\n",
+                  r.quiet_with_event, r.quiet, pct(r.quiet_with_event, r.quiet));
+    out << line;
+    std::snprintf(line, sizeof line,
+                  "  our events matching   %3zu/%zu  %5.1f%%   (root and actors of a coding)\n",
+                  r.events_matched, r.events, pct(r.events_matched, r.events));
+    out << line;
     out << "by expected root  records   root right   actors right   both\n";
     for (const auto& [root, b] : r.by_root) {
         std::snprintf(line, sizeof line,
@@ -486,7 +627,23 @@ std::string format_petrarch_report(const PetrarchReport& r, bool verbose) {
             out << ' ' << c.event << ' ' << (c.source.empty() ? "-" : c.source) << "->"
                 << (c.target.empty() ? "-" : c.target) << ';';
         out << '\n';
+        out << "  actors: " << (s.actors.empty() ? "none" : s.actors) << '\n';
         if (s.ours.empty()) out << "  ours: no event\n";
+        for (const auto& o : s.ours) {
+            out << "  ours: " << o.cameo << ' ';
+            for (const auto& [a, b] : o.dyads)
+                out << (a.empty() ? "-" : a) << "->" << (b.empty() ? "-" : b) << ' ';
+            out << "[" << o.participants << "]\n";
+        }
+    }
+    out << "events on records that expect none in 01-05:\n";
+    for (const auto& s : r.spurious) {
+        out << s.record->id << ": " << s.record->text << "\n  expected:";
+        if (s.record->codings.empty()) out << " none";
+        for (const auto& c : s.record->codings)
+            out << ' ' << c.event << ' ' << (c.source.empty() ? "-" : c.source) << "->"
+                << (c.target.empty() ? "-" : c.target) << ';';
+        out << '\n';
         for (const auto& o : s.ours) {
             out << "  ours: " << o.cameo << ' ';
             for (const auto& [a, b] : o.dyads)

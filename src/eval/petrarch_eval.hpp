@@ -76,6 +76,7 @@ struct PetrarchRecordScore {
     bool actors_ok = false;         ///< some (source, target) of ours equals some expected pair
     bool both_ok = false;           ///< one event of ours has both, against one expected coding
     std::size_t codings_found = 0;  ///< expected codings reproduced (root, source and target)
+    std::string actors;             ///< the actor stage's mentions, "text = CODE; ..." for listings
 };
 
 struct PetrarchRootScore {
@@ -94,6 +95,11 @@ struct PetrarchReport {
     std::size_t no_event = 0;  ///< records where we found no event at all
     std::size_t codings = 0;   ///< expected codings in 01-05
     std::size_t codings_found = 0;
+    std::size_t quiet = 0;                      ///< records expecting no event in 01-05
+    std::size_t quiet_with_event = 0;           ///< of them, those where we found one
+    std::vector<PetrarchRecordScore> spurious;  ///< quiet records where we found an event
+    std::size_t events = 0;                     ///< our events on the scored records
+    std::size_t events_matched = 0;  ///< of them, those equal to an expected coding (root, actors)
     std::map<std::string, PetrarchRootScore> by_root;  ///< "01".."05"; a record counts under
                                                        ///< each root it expects
     double share(std::size_t n) const { return scored.empty() ? 0.0 : double(n) / scored.size(); }

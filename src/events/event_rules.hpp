@@ -48,9 +48,9 @@ struct EventRules {
     std::unordered_set<std::string> weekdays;  ///< "saturday", "sat": bare weekdays move with tense
 };
 
-/// Adds the verbs of a PETRARCH verb dictionary (src/events/petrarch_verbs.cpp) as triggers:
-/// each verb's forms with the event type and CAMEO code its block gives. Throws Error naming
-/// the file when it cannot be read.
+/// Checks that a PETRARCH verb dictionary given with --verbs can be read (throws Error naming
+/// the file otherwise). Its verbs and patterns are coded by src/events/petrarch_coder.cpp, not
+/// added as triggers.
 void add_petrarch_verbs(const std::filesystem::path& path, EventRules& rules);
 
 }  // namespace parley::detail

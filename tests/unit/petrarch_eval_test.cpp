@@ -118,13 +118,17 @@ TEST(PetrarchEval, UnitTestRecordsMeetTheFloors) {
     ASSERT_EQ(r.scored.size(), 66u);
     EXPECT_EQ(r.codings, 135u);
     const auto report = format_petrarch_report(r, true);
-    // Measured with the suite's verb dictionary as triggers: root 10/66, actors 3/66, both
-    // 2/66, no event 48/66 (without it: root 7, actors 2, both 1, no event 54). Far below the
-    // issue's 80% targets; these floors only catch regressions.
-    EXPECT_GE(r.root_ok, 9u) << report;
-    EXPECT_GE(r.actors_ok, 2u) << report;
-    EXPECT_GE(r.both_ok, 1u) << report;
-    EXPECT_LE(r.no_event, 49u) << report;
+    // Measured with the verb-pattern coder (src/events/petrarch_coder.cpp) and the suite's
+    // agents: root 61/66, actors 57/66, both 57/66, codings 110/135, no event 5/66 (before it,
+    // with the verbs only as triggers: root 10, actors 3, both 2, codings 4, no event 48). The
+    // issue's targets are 80% (53/66); these floors sit just below the measured figures.
+    EXPECT_GE(r.root_ok, 59u) << report;
+    EXPECT_GE(r.actors_ok, 55u) << report;
+    EXPECT_GE(r.both_ok, 55u) << report;
+    EXPECT_GE(r.codings_found, 105u) << report;
+    EXPECT_LE(r.no_event, 7u) << report;
+    // Spurious events: records expecting nothing in 01-05 where we code something (21/218).
+    EXPECT_LE(r.quiet_with_event, 25u) << report;
 }
 
 TEST(PetrarchEval, MissingDictionaryIsAnError) {

@@ -1,6 +1,7 @@
-// PETRARCH verb dictionaries as extra triggers (src/events/petrarch_verbs.cpp): blocks, verb
-// forms, braces, patterns lending a code, and the triggers at work in extraction.
+// PETRARCH verb dictionaries (src/events/petrarch_verbs.cpp, src/events/petrarch_coder.cpp):
+// blocks, verb forms, braces, codes, and the dictionary's verbs at work in extraction.
 #include "events/event_rules.hpp"
+#include "events/petrarch_coder.hpp"
 
 #include <parley/error.hpp>
 #include <parley/event.hpp>
@@ -59,72 +60,50 @@ struct TempFile {
     }
 };
 
-const detail::Trigger* trigger(const detail::EventRules& r, const std::string& phrase) {
-    std::vector<std::string> words;
-    std::string w;
-    for (char c : phrase + " ") {
-        if (c != ' ') {
-            w += c;
-        } else if (!w.empty()) {
-            words.push_back(w);
-            w.clear();
-        }
-    }
-    auto it = r.triggers.find(words.front());
-    if (it == r.triggers.end()) return nullptr;
-    for (const auto& t : it->second)
-        if (t.words == words) return &t;
-    return nullptr;
-}
-
 TEST(PetrarchVerbs, BlocksFormsAndCodes) {
     const TempFile f(kDictionary);
-    Knowledge kb(PARLEY_DATA_DIR);
-    detail::EventRules rules(kb);
-    const auto before = rules.triggers.size();
-    detail::add_petrarch_verbs(f.path, rules);
-    EXPECT_GT(rules.triggers.size(), before);
-
-    // The block's code and its regular forms; the appeal root gives the type.
-    for (const char* form : {"implore", "implores", "implored", "imploring"}) {
-        const auto* t = trigger(rules, form);
-        ASSERT_NE(t, nullptr) << form;
-        EXPECT_EQ(t->cameo, "023");
-        EXPECT_EQ(t->type, EventType::appeal);
-        EXPECT_FALSE(t->noun);
-        EXPECT_EQ(t->frames, (std::vector<std::string>{"obj", "with"}));
+    detail::PetrarchVerbs v;
+    v.read(f.path);
+    v.finish();
+    auto form = [&](const std::string& first, std::vector<std::string> words)
+        -> const detail::VerbForm* {
+        auto it = v.forms.find(first);
+        if (it == v.forms.end()) return nullptr;
+        for (const auto& f : it->second)
+            if (f.words == words) return &f;
+        return nullptr;
+    };
+    // Regular forms of the verb and of a '+' line, the braces' irregular ones.
+    for (const char* w : {"implore", "implores", "implored", "imploring", "beseech", "besought",
+                          "beseeching"}) {
+        const auto* f = form(w, {w});
+        ASSERT_NE(f, nullptr) << w;
+        EXPECT_EQ(f->code, "023") << w;  // the block's code
+        EXPECT_TRUE(f->coded);
     }
-    // A synonym with irregular forms in braces.
-    ASSERT_NE(trigger(rules, "besought"), nullptr);
-    EXPECT_EQ(trigger(rules, "besought")->cameo, "023");
-    EXPECT_NE(trigger(rules, "beseeching"), nullptr);
-    // A block without a code takes its most common simple pattern's: negotiation.
-    ASSERT_NE(trigger(rules, "parleyed"), nullptr);
-    EXPECT_EQ(trigger(rules, "parleyed")->cameo, "046");
-    EXPECT_EQ(trigger(rules, "parleyed")->type, EventType::negotiation);
-    EXPECT_NE(trigger(rules, "parleying"), nullptr);
-    // A multi-word verb whose head is marked: its own code on the line (044, a meeting).
-    ASSERT_NE(trigger(rules, "wire tapped"), nullptr);
-    EXPECT_EQ(trigger(rules, "wire tapped")->type, EventType::meeting);
-    EXPECT_NE(trigger(rules, "wire taps"), nullptr);
-    EXPECT_GE(rules.max_trigger, 2u);
-    // Codes above 05 and blocks with no usable code add nothing; nor do synset members.
-    EXPECT_EQ(trigger(rules, "bombed"), nullptr);
-    EXPECT_EQ(trigger(rules, "accused"), nullptr);
-    EXPECT_EQ(trigger(rules, "military"), nullptr);
+    // A compound verb whose second word inflects, with its own code.
+    ASSERT_NE(form("wire", {"wire", "tapped"}), nullptr);
+    EXPECT_EQ(form("wire", {"wire", "tapped"})->code, "044");
+    EXPECT_NE(form("wire", {"wire", "taps"}), nullptr);
+    // "[---]": no code of its own; the patterns give one.
+    ASSERT_NE(form("parleyed", {"parleyed"}), nullptr);
+    EXPECT_FALSE(form("parleyed", {"parleyed"})->coded);
+    const auto& parley = v.blocks[form("parleyed", {"parleyed"})->block];
+    ASSERT_EQ(parley.patterns.size(), 3u);
+    EXPECT_EQ(parley.patterns.back().code, "046");  // "- * [046]", the least specific, last
+    EXPECT_EQ(form("bombed", {"bombed"})->code, "223");
+    EXPECT_EQ(v.synsets.at("TIETYPES").size(), 2u);
+    EXPECT_EQ(form("military", {"military"}), nullptr);  // a synset member is no verb
 }
 
-TEST(PetrarchVerbs, BuiltInTriggersWin) {
-    const TempFile f("--- MEET [031] ---\nMEET {MET MEETS}\n--- VISIT [042] ---\nVISIT\n");
-    Knowledge kb(PARLEY_DATA_DIR);
+TEST(PetrarchVerbs, TheCoderNotTheTriggersCodesThem) {
+    const TempFile f(kDictionary);
+    const Knowledge kb(PARLEY_DATA_DIR);
     detail::EventRules rules(kb);
-    const auto* met = trigger(rules, "met");
-    ASSERT_NE(met, nullptr);
-    const auto count = rules.triggers.at("met").size();
+    const auto before = rules.triggers;
     detail::add_petrarch_verbs(f.path, rules);
-    EXPECT_EQ(rules.triggers.at("met").size(), count);
-    EXPECT_EQ(trigger(rules, "met")->cameo, "040");
-    EXPECT_EQ(trigger(rules, "visited")->type, EventType::visit);
+    EXPECT_EQ(rules.triggers.size(), before.size());
+    EXPECT_EQ(rules.triggers.count("implored"), 0u);
 }
 
 TEST(PetrarchVerbs, UnreadableFileIsAnError) {
