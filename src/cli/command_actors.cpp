@@ -65,6 +65,46 @@ struct Merged {
     std::vector<std::string> titles;
 };
 
+// The last word of a name, folded as the merge key folds it ("Qarase", "al-Assad" -> "assad").
+std::string surname_key(const std::string& name) {
+    const std::string key = actor_key(name);
+    const auto sp = key.rfind(' ');
+    return sp == std::string::npos ? key : key.substr(sp + 1);
+}
+
+/// "Tavola" alone in one article is "Kaliopate Tavola" of another when exactly one person
+/// of the inputs has that surname (and the countries, where both are known, agree). A joined
+/// actor is emptied (mentions 0) and left out of the listing.
+void join_surnames(std::vector<Merged>& merged) {
+    std::map<std::string, std::vector<std::size_t>> full;  // surname -> full names
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        const Actor& a = merged[i].actor;
+        if (a.kind == ActorKind::person && a.name.find(' ') != std::string::npos)
+            full[surname_key(a.name)].push_back(i);
+    }
+    for (auto& m : merged) {
+        const Actor& a = m.actor;
+        if (a.kind != ActorKind::person || a.name.find(' ') != std::string::npos) continue;
+        auto it = full.find(surname_key(a.name));
+        if (it == full.end()) continue;
+        std::vector<std::size_t> fits;
+        for (auto i : it->second) {
+            const auto& c = merged[i].actor.country;
+            if (a.country.empty() || c.empty() || c == a.country) fits.push_back(i);
+        }
+        if (fits.size() != 1) continue;  // ambiguous: two Clintons stay apart
+        Merged& into = merged[fits.front()];
+        into.actor.mentions += a.mentions;
+        if (into.actor.country.empty()) into.actor.country = a.country;
+        into.documents.insert(m.documents.begin(), m.documents.end());
+        into.aliases.insert(m.aliases.begin(), m.aliases.end());
+        for (const auto& t : m.titles)
+            if (std::find(into.titles.begin(), into.titles.end(), t) == into.titles.end())
+                into.titles.push_back(t);
+        m.actor.mentions = 0;
+    }
+}
+
 const Registration reg{
     20, [](CLI::App& app) {
         auto args = std::make_shared<ActorsArgs>();
@@ -111,7 +151,9 @@ const Registration reg{
                     ++failures;
                 }
             }
+            join_surnames(merged);
             for (const auto& m : merged) {
+                if (m.actor.mentions == 0) continue;  // joined into a full name
                 nlohmann::json j = {
                     {"name", m.actor.name},
                     {"kind", to_string(m.actor.kind)},

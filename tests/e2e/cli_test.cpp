@@ -197,6 +197,40 @@ TEST(Cli, ActorsAcrossArticlesAreOneActorWithEverySpelling) {
     EXPECT_EQ(found, 1);
 }
 
+TEST(Cli, ASurnameAloneJoinsTheOneFullNameOfOtherArticles) {
+    const auto dir = temp_dir();
+    const auto a = (dir / "a.txt").string();
+    const auto b = (dir / "b.txt").string();
+    const auto c = (dir / "c.txt").string();
+    // The surname-only article comes first: the join does not depend on the order.
+    std::ofstream(a) << "Tavola said on Tuesday that the talks with Australia went well.\n";
+    std::ofstream(b) << "Fiji's Foreign Minister Kaliopate Tavola met Australian ministers in "
+                        "Suva on Monday.\n";
+    std::ofstream(c)
+        << "Bill Clinton met Hillary Clinton.\n\nClinton said on Monday he was glad.\n";
+    auto r = run("actors --date 2003-05-14 '" + a + "' '" + b + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    int tavola = 0;
+    for (const auto& j : lines(r.out)) {
+        const std::string name = j["name"];
+        if (name.find("Tavola") == std::string::npos) continue;
+        ++tavola;
+        EXPECT_EQ(name, "Kaliopate Tavola");
+        EXPECT_EQ(j["documents"].size(), 2u) << j.dump();
+    }
+    EXPECT_EQ(tavola, 1);
+    // Two full names share the surname: a lone "Clinton" of another article is not guessed.
+    const auto d = (dir / "d.txt").string();
+    std::ofstream(d) << "Clinton arrived in Cairo on Tuesday.\n";
+    auto r2 = run("actors --date 2003-05-14 '" + c + "' '" + d + "'");
+    ASSERT_EQ(r2.status, 0) << r2.err;
+    for (const auto& j : lines(r2.out)) {
+        if (j["name"] == "Bill Clinton" || j["name"] == "Hillary Clinton") {
+            EXPECT_EQ(j["documents"].size(), 1u) << j.dump();
+        }
+    }
+}
+
 TEST(Cli, DevArticlesRunWithoutErrors) {
     const fs::path dev = fs::path(PARLEY_TEST_DATA) / "dev";
     std::size_t files = 0, events = 0;
