@@ -39,8 +39,9 @@ struct EventRules {
     std::unordered_set<std::string> object_modifiers;
     /// "representatives from X", "a joint session of X": the noun stands for X.
     std::unordered_set<std::string> proxy_nouns;
-    std::unordered_set<std::string> speech_verbs;  ///< "said", "told": a reporting clause
-    std::unordered_set<std::string> prepositions;  ///< an object never lies beyond one
+    std::unordered_set<std::string> subordinators;  ///< "before Obama departed": a new clause
+    std::unordered_set<std::string> speech_verbs;   ///< "said", "told": a reporting clause
+    std::unordered_set<std::string> prepositions;   ///< an object never lies beyond one
     /// Closed-class words from data/lexicon/function-words.tsv.
     std::unordered_set<std::string> aux, determiners, locative, venue,
         plural;                                ///<

@@ -72,12 +72,13 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
     for (const auto& row : kb.rows("lexicon/function-words.tsv")) {
         if (row.size() < 2) continue;
-        std::unordered_set<std::string>* set = row[0] == "aux"          ? &aux
-                                               : row[0] == "determiner" ? &determiners
-                                               : row[0] == "locative"   ? &locative
-                                               : row[0] == "venue"      ? &venue
-                                               : row[0] == "plural"     ? &plural
-                                                                        : nullptr;
+        std::unordered_set<std::string>* set = row[0] == "aux"            ? &aux
+                                               : row[0] == "determiner"   ? &determiners
+                                               : row[0] == "locative"     ? &locative
+                                               : row[0] == "venue"        ? &venue
+                                               : row[0] == "plural"       ? &plural
+                                               : row[0] == "subordinator" ? &subordinators
+                                                                          : nullptr;
         if (!set) continue;
         for (const auto& w : split(row[1], '|')) set->insert(fold_word(w));
     }
@@ -196,8 +197,9 @@ class SentenceEvents {
             for (const Trigger* trig : cands) {
                 Event e;
                 if (build(*trig, i, i + trig->words.size(), e)) {
-                    for (auto& part : split_by_affiliation(std::move(e)))
-                        out.push_back(std::move(part));
+                    for (auto& part : split_separate(std::move(e), i))
+                        for (auto& p : split_by_affiliation(std::move(part)))
+                            out.push_back(std::move(p));
                     used = trig->words.size();
                     break;
                 }
@@ -207,6 +209,33 @@ class SentenceEvents {
     }
 
   private:
+    // "their separate talks with Bush", "X and Y held separate meetings with Z": one encounter
+    // for each of the subjects.
+    std::vector<Event> split_separate(Event e, std::size_t tb) const {
+        bool separate = false;
+        for (std::size_t k = tb; k-- > 0 && tb - k <= 2;)
+            separate |= m_t[k].low == "separate" || m_t[k].low == "separately";
+        std::vector<std::size_t> subjects;
+        bool targets = false;
+        for (std::size_t i = 0; i < e.participants.size(); ++i) {
+            if (e.participants[i].role == Role::target)
+                targets = true;
+            else
+                subjects.push_back(i);
+        }
+        if (!separate || !targets || subjects.size() < 2) return {std::move(e)};
+        std::vector<Event> out;
+        for (auto s : subjects) {
+            Event part = e;
+            part.participants.clear();
+            for (std::size_t i = 0; i < e.participants.size(); ++i)
+                if (i == s || e.participants[i].role == Role::target)
+                    part.participants.push_back(e.participants[i]);
+            out.push_back(std::move(part));
+        }
+        return out;
+    }
+
     // "meet representatives from the IOM and the UNHCR": a meeting's targets from different
     // bodies are separate encounters. People of one country stay together ("meeting Prime
     // Minister Qarase and Foreign Minister Tavola"); the split needs an organisation among them.
@@ -527,6 +556,8 @@ class SentenceEvents {
             }
             if (clause_break(i)) break;
             lim = i;
+            // A verb's subject does not lie beyond the subordinator that opens its clause.
+            if (!leftmost && i + 1 < at && m_r.subordinators.count(m_t[i].low)) break;
         }
         // Prefer a person, else any actor that is not a place. A verb takes the nearest one; a
         // bare noun in a trailing phrase ("X met Y at the start of a visit") the clause subject.
@@ -648,6 +679,11 @@ class SentenceEvents {
         between = false;
         for (std::size_t i = from; i < m_t.size() && i < from + window; ++i) {
             if (clause_break(i)) break;
+            // "a final meeting Tuesday before their separate talks with Bush": the "with" of
+            // another event noun is that noun's.
+            if (i > from && m_r.triggers.count(m_t[i].low) && m_t[i].shape == TokShape::lower &&
+                m_t[i].low != "with")
+                break;
             if (m_t[i].low == "with" || m_t[i].low == "between" || m_t[i].low == "among") {
                 between = m_t[i].low != "with";
                 for (std::size_t k = 0; k < m_args.size(); ++k) {
