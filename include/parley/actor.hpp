@@ -4,6 +4,7 @@
 #include <parley/document.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,10 +59,17 @@ struct PlaceMention {
     std::string country;  ///< alpha-3
 };
 
+namespace detail {
+struct SentenceTokens;
+}
+
 struct ActorTable {
     std::vector<Actor> actors;
     std::vector<Mention> mentions;     ///< in text order
     std::vector<PlaceMention> places;  ///< in text order (capitals appear here and as metonyms)
+    /// The actor stage's tokens of each sentence, so the event stage need not lex again
+    /// (internal; see detail::shared_tokens() in src/actors/lexer.hpp). May be null.
+    std::shared_ptr<const detail::SentenceTokens> tokens;
 };
 
 /// The key one actor's spellings share across articles: folded case and accents, no particles

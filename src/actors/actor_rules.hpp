@@ -3,7 +3,9 @@
 
 #include <parley/knowledge.hpp>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -12,8 +14,25 @@ namespace parley::detail {
 
 class Gazetteer;
 
+/// Bits of ActorRules::word_class(): which of the lists below hold a folded token, so the
+/// scan looks each token up once instead of once per list.
+enum WordClass : uint16_t {
+    wc_honorific = 1u << 0,
+    wc_particle = 1u << 1,
+    wc_non_name_head = 1u << 2,
+    wc_group_noun = 1u << 3,
+    wc_subordinator = 1u << 4,
+    wc_speech_verb = 1u << 5,
+    wc_title_first = 1u << 6,
+    wc_phrase_word = 1u << 7,
+    wc_surname = 1u << 8,  ///< a key of by_surname
+    wc_common = 1u << 9,   ///< Gazetteer::is_common_word
+};
+
 struct ActorRules {
     explicit ActorRules(const Knowledge& kb);
+    /// WordClass bits of a folded token.
+    uint16_t word_class(std::string_view low) const;
     const Gazetteer* gaz;
     std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir
     std::unordered_set<std::string> particles;         ///< al, el, bin, de, van
@@ -29,6 +48,19 @@ struct ActorRules {
     std::unordered_set<std::string> phrase_words;
     /// Dictionary people by folded surname ("bush" -> George W. Bush, George H. W. Bush, ...).
     std::unordered_map<std::string, std::vector<uint32_t>> by_surname;
+
+  private:
+    /// The union of the sets above and of the common words, with their WordClass bits: an
+    /// open-addressing table over one string store (built in a few ms, no node per word).
+    struct ClassSlot {  // 8 bytes: the table stays small enough for the cache
+        uint32_t off = 0;
+        uint16_t len = 0;  ///< 0: an empty slot
+        uint16_t cls = 0;
+    };
+    void add_class(std::string_view w, uint16_t bit);
+    std::string m_class_store;
+    std::vector<ClassSlot> m_class_slots;  ///< size a power of two
+    uint16_t m_empty_class = 0;            ///< bits of the empty word, if a list holds it
 };
 
 }  // namespace parley::detail

@@ -72,6 +72,52 @@ ActorRules::ActorRules(const Knowledge& kb)
         if (sp == std::string::npos) continue;
         by_surname[f.substr(sp + 1)].push_back(i);
     }
+    const std::pair<const std::unordered_set<std::string>*, uint16_t> sets[] = {
+        {&honorifics, wc_honorific},       {&particles, wc_particle},
+        {&non_name_heads, wc_non_name_head}, {&group_nouns, wc_group_noun},
+        {&subordinators, wc_subordinator}, {&speech_verbs, wc_speech_verb},
+        {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word}};
+    std::size_t n = by_surname.size() + gaz->common_words().size();
+    for (const auto& [set, bit] : sets) n += set->size();
+    std::size_t cap = 16;
+    while (cap < n + n / 2) cap *= 2;  // load factor at most 2/3: short probes, no rehash
+    m_class_slots.assign(cap, ClassSlot{});
+    for (const auto& [set, bit] : sets)
+        for (const auto& w : *set) add_class(w, bit);
+    for (const auto& [w, v] : by_surname) add_class(w, wc_surname);
+    for (const auto w : gaz->common_words()) add_class(w, wc_common);
+}
+
+void ActorRules::add_class(std::string_view w, uint16_t bit) {
+    if (w.empty() || w.size() > UINT16_MAX) {
+        if (w.empty()) m_empty_class |= bit;
+        return;  // no token is that long
+    }
+    const std::size_t mask = m_class_slots.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(w) & mask;; i = (i + 1) & mask) {
+        ClassSlot& slot = m_class_slots[i];
+        if (slot.len == 0) {
+            slot = ClassSlot{static_cast<uint32_t>(m_class_store.size()),
+                             static_cast<uint16_t>(w.size()), bit};
+            m_class_store.append(w);
+            return;
+        }
+        if (std::string_view(m_class_store).substr(slot.off, slot.len) == w) {
+            slot.cls |= bit;
+            return;
+        }
+    }
+}
+
+uint16_t ActorRules::word_class(std::string_view low) const {
+    if (low.empty()) return m_empty_class;
+    const std::size_t mask = m_class_slots.size() - 1;
+    const std::string_view store = m_class_store;
+    for (std::size_t i = std::hash<std::string_view>{}(low) & mask;; i = (i + 1) & mask) {
+        const ClassSlot& slot = m_class_slots[i];
+        if (slot.len == 0) return 0;
+        if (slot.len == low.size() && store.substr(slot.off, slot.len) == low) return slot.cls;
+    }
 }
 
 }  // namespace detail
@@ -141,6 +187,7 @@ class DocActors {
         m_tokens.reserve(m_doc.sentences.size());
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) {
             m_tokens.push_back(detail::lex_sentence(m_doc.text, m_doc.sentences[si]));
+            for (auto& k : m_tokens.back()) k.cls = m_r.word_class(k.low);
             if (is_title(si)) continue;  // a Title-Case headline capitalises every word
             const auto& toks = m_tokens.back();
             for (std::size_t i = 1; i < toks.size(); ++i)
@@ -167,6 +214,13 @@ class DocActors {
             std::sort(a.aliases.begin(), a.aliases.end());
             a.aliases.erase(std::unique(a.aliases.begin(), a.aliases.end()), a.aliases.end());
         }
+        auto shared = std::make_shared<detail::SentenceTokens>();
+        shared->text = m_doc.text.data();
+        shared->text_size = m_doc.text.size();
+        shared->sentences.reserve(m_doc.sentences.size());
+        for (const auto& s : m_doc.sentences) shared->sentences.push_back({s.begin, s.end});
+        shared->by_sentence = std::move(m_tokens);
+        m_table.tokens = std::move(shared);
         return std::move(m_table);
     }
 
@@ -185,6 +239,8 @@ class DocActors {
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
     int m_prev_subject = -1;               // first person named in the last sentence that named one
 
+    static bool is(const Tok& k, uint16_t word_class) { return (k.cls & word_class) != 0; }
+
     bool is_title(uint32_t si) const {
         const auto& s = m_doc.sentences[si];
         return m_doc.title_span.size() > 0 && s.begin >= m_doc.title_span.begin &&
@@ -202,9 +258,9 @@ class DocActors {
             }
         if (words < 3 || caps * 3 < words * 2) return;
         for (std::size_t i = 1; i < t.size(); ++i)
-            if (t[i].shape == TokShape::cap && gaz().is_common_word(t[i].low) &&
+            if (t[i].shape == TokShape::cap && is(t[i], detail::wc_common) &&
                 !m_inner_caps.count(t[i].low) && !gaz().find(t[i].low) &&
-                !m_r.by_surname.count(t[i].low))
+                !is(t[i], detail::wc_surname))
                 t[i].shape = TokShape::lower;
     }
 
@@ -221,7 +277,7 @@ class DocActors {
     std::optional<Chunk> gaz_at(const std::vector<Tok>& t, std::size_t i) const {
         if (!t[i].is_word()) return std::nullopt;
         // Lower-case words start only titles ("secretary of state"): skip the rest unlooked.
-        if (!t[i].capitalised() && !m_r.title_first_words.count(t[i].low)) return std::nullopt;
+        if (!t[i].capitalised() && !is(t[i], detail::wc_title_first)) return std::nullopt;
         std::string key;
         std::optional<Chunk> best;
         const std::size_t maxn = std::min(gaz().max_tokens(), t.size() - i);
@@ -229,7 +285,7 @@ class DocActors {
             const Tok& k = t[i + n - 1];
             if (!k.is_word() && k.low != "-" && k.low != "." && k.low != "&") break;
             if (n > 1 && !k.capitalised() && k.shape != TokShape::number &&
-                !m_r.phrase_words.count(k.low))
+                !is(k, detail::wc_phrase_word))
                 break;
             if (n > 1) key += ' ';
             key += k.low;
@@ -240,6 +296,7 @@ class DocActors {
                     if (auto c = pick(t, i, i + n, *hits)) best = c;
             }
             if (k.possessive) break;
+            if (n < maxn && !gaz().has_longer(key)) break;  // no longer phrase starts here
         }
         return best;
     }
@@ -304,7 +361,7 @@ class DocActors {
         if (k.shape == TokShape::upper) {
             // Headline capitals ("EFFORTS TO mend") are words, not names; initials "M." are names.
             if (k.low.size() == 2 && k.low[1] == '.') return true;
-            return !gaz().is_common_word(k.low) && k.low.size() > 1;
+            return !is(k, detail::wc_common) && k.low.size() > 1;
         }
         // "al-Faisal", "el-Sisi", "bin-Zayed": a particle joined to a capitalised name.
         if (const auto dash = k.low.find('-');
@@ -316,7 +373,7 @@ class DocActors {
         return false;
     }
     bool particle_at(const std::vector<Tok>& t, std::size_t i) const {
-        return i + 1 < t.size() && m_r.particles.count(t[i].low) && name_token(t, i + 1) &&
+        return i + 1 < t.size() && is(t[i], detail::wc_particle) && name_token(t, i + 1) &&
                !t[i].possessive;
     }
 
@@ -328,7 +385,7 @@ class DocActors {
                 ++i;
                 continue;
             }
-            if (m_r.honorifics.count(t[i].low) && t[i].capitalised() && i + 1 < t.size()) {
+            if (is(t[i], detail::wc_honorific) && t[i].capitalised() && i + 1 < t.size()) {
                 // "Mr Ivanov", "Mr. Christopher" (the lexer leaves the dot as its own token).
                 const std::size_t n = (t[i + 1].low == "." && i + 2 < t.size()) ? i + 2 : i + 1;
                 if (name_token(t, n) || particle_at(t, n)) {
@@ -346,13 +403,15 @@ class DocActors {
                 continue;
             }
             const Tok& k = t[i];
+            const std::string_view w = k.low;  // pronouns are short: compare views, no strlen
+            const bool short_word = w.size() <= 3;
             const bool third =
+                short_word &&
                 (k.shape == TokShape::lower || (k.sentence_start && k.shape == TokShape::cap)) &&
-                (k.low == "he" || k.low == "she" || k.low == "his" || k.low == "her" ||
-                 k.low == "him");
-            const bool first = (k.low == "i" && k.shape == TokShape::upper) ||
-                               (k.low == "my" && !m_r.particles.count(k.low)) ||
-                               (k.low == "me" && k.shape == TokShape::lower);
+                (w == "he" || w == "she" || w == "his" || w == "her" || w == "him");
+            const bool first = short_word && ((w == "i" && k.shape == TokShape::upper) ||
+                                              (w == "my" && !is(k, detail::wc_particle)) ||
+                                              (w == "me" && k.shape == TokShape::lower));
             if (third || first) {
                 out.push_back(Chunk{ChunkKind::pronoun, i, i + 1, 0});
                 ++i;
@@ -371,7 +430,7 @@ class DocActors {
                         const bool surname_like =
                             g && g->e == j + 1 &&
                             (g->kind == ChunkKind::metonym || g->kind == ChunkKind::place) &&
-                            j == i + 1 && !t[i].possessive && !gaz().is_common_word(t[i].low) &&
+                            j == i + 1 && !t[i].possessive && !is(t[i], detail::wc_common) &&
                             (j + 1 >= t.size() || !name_token(t, j + 1));
                         if (g && g->kind != ChunkKind::known_person && !surname_like) break;
                     }
@@ -559,7 +618,7 @@ class DocActors {
 
     bool all_common(const std::vector<Tok>& t, const Chunk& c) const {
         for (std::size_t i = c.b; i < c.e; ++i)
-            if (!gaz().is_common_word(t[i].low)) return false;
+            if (!is(t[i], detail::wc_common)) return false;
         return true;
     }
 
@@ -567,17 +626,17 @@ class DocActors {
                            const PersonContext& pc) const {
         const std::size_t n = c.e - c.b;
         const Tok& last = t[c.e - 1];
-        if (m_r.non_name_heads.count(last.low)) return false;
+        if (is(last, detail::wc_non_name_head)) return false;
         bool all_common = true;
         for (std::size_t i = c.b; i < c.e; ++i) {
-            if (m_r.non_name_heads.count(t[i].low) && !pc.honorific && pc.title.empty())
+            if (is(t[i], detail::wc_non_name_head) && !pc.honorific && pc.title.empty())
                 return false;
-            if (!gaz().is_common_word(t[i].low) && !m_r.particles.count(t[i].low) &&
+            if (!is(t[i], detail::wc_common) && !is(t[i], detail::wc_particle) &&
                 !(t[i].low.size() == 2 && t[i].low[1] == '.'))
                 all_common = false;
         }
         if (n == 1 && !pc.honorific && m_r.ambiguous_titles.count(detail::fold_word(pc.title)) &&
-            gaz().is_common_word(t[c.b].low) && known_surname(t[c.b].low) < 0)
+            is(t[c.b], detail::wc_common) && known_surname(t[c.b].low) < 0)
             return false;             // "its General Debate", "the Chief Executive"
         if (n == 1 && !pc.honorific)  // "Deputy Director": a title word is not a name
             if (const auto* hits = gaz().find(t[c.b].low))
@@ -591,9 +650,10 @@ class DocActors {
             if (known_surname(w) >= 0) return true;
             // An ordinary word ("Bush", "Rice") is a name when someone of that surname held
             // office on the publication day.
-            if (gaz().is_common_word(w)) return dictionary_holder(w, pc.country) != nullptr;
-            if (m_r.by_surname.count(w)) return true;
-            return c.e < t.size() && m_r.speech_verbs.count(t[c.e].low);
+            if (is(t[c.b], detail::wc_common))
+                return dictionary_holder(w, pc.country) != nullptr;
+            if (is(t[c.b], detail::wc_surname)) return true;
+            return c.e < t.size() && is(t[c.e], detail::wc_speech_verb);
         }
         if (all_common) return known_surname(t[c.e - 1].low) >= 0;
         return true;
@@ -616,7 +676,7 @@ class DocActors {
         for (std::size_t i = c.b; i < c.e; ++i) {
             const auto& w = t[i].low;
             if (w.size() == 2 && w[1] == '.') continue;  // initial
-            if (m_r.particles.count(w)) continue;
+            if (is(t[i], detail::wc_particle)) continue;
             low.push_back(w);
         }
         if (low.empty()) return -1;
@@ -750,9 +810,17 @@ class DocActors {
 
     void sentence(uint32_t si) {
         m_si = si;
-        auto t = std::move(m_tokens[si]);  // lexed in the first pass
-        if (t.empty()) return;
-        if (is_title(si)) truecase_title(t);
+        // Lexed in the first pass, and kept as lexed for the event stage: a headline is
+        // true-cased in a copy.
+        std::vector<Tok> headline;
+        const std::vector<Tok>* tp = &m_tokens[si];
+        if (tp->empty()) return;
+        if (is_title(si)) {
+            headline = *tp;
+            truecase_title(headline);
+            tp = &headline;
+        }
+        const std::vector<Tok>& t = *tp;
         if (m_cur_first >= 0) m_prev_subject = m_cur_first;
         m_cur_first = -1;
         auto ch = chunk(t);
@@ -761,10 +829,10 @@ class DocActors {
         for (auto& c : ch) {
             if (c.kind != ChunkKind::name || c.b != 0) continue;
             const Tok& k = t[c.b];
-            if (gaz().is_common_word(k.low) && !m_inner_caps.count(k.low)) {
+            if (is(k, detail::wc_common) && !m_inner_caps.count(k.low)) {
                 ++c.b;
                 if (c.b == c.e) c.kind = ChunkKind::none;
-            } else if (m_r.subordinators.count(k.low)) {
+            } else if (is(k, detail::wc_subordinator)) {
                 ++c.b;
                 if (c.b == c.e) c.kind = ChunkKind::none;
             }
@@ -875,9 +943,9 @@ class DocActors {
         const Chunk& c = ch[k];
         std::size_t j = c.e;
         while (j < t.size() && j < c.e + 3 && t[j].shape == TokShape::lower &&
-               !m_r.group_nouns.count(t[j].low))
+               !is(t[j], detail::wc_group_noun))
             ++j;
-        if (j >= t.size() || !m_r.group_nouns.count(t[j].low)) return;
+        if (j >= t.size() || !is(t[j], detail::wc_group_noun)) return;
         if (k + 1 < ch.size() && ch[k + 1].b < j) return;  // something else in between
         const auto& ce = gaz().countries()[c.index];
         std::string name = std::string(text(t[c.b].begin, t[j].end));
@@ -911,7 +979,7 @@ class DocActors {
             return m_people.front().actor;
         }
         // Cataphora: "After his meeting with X, Mr Peres said" -> the subject after the comma.
-        if (!t.empty() && m_r.subordinators.count(t[0].low)) {
+        if (!t.empty() && is(t[0], detail::wc_subordinator)) {
             std::size_t comma = 0;
             // The subject follows the comma that closes the opening phrase: the first mention
             // after a comma that a verb (a lower-case word) follows, not an appositive name.

@@ -241,6 +241,14 @@ Gazetteer::Gazetteer(const Knowledge& kb) {
     load_office_holders(kb, particles);
     m_office_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    for (const auto& [key, hits] : m_phrases) {
+        const std::string_view k = key;
+        for (auto sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1)) {
+            const std::size_t h =
+                std::hash<std::string_view>{}(k.substr(0, sp)) & (kPrefixBits - 1);
+            m_prefixes[h / 64] |= uint64_t{1} << (h % 64);
+        }
+    }
 }
 
 void Gazetteer::add(std::string_view surface, GazMatch m, bool track_case) {

@@ -84,6 +84,12 @@ class Gazetteer {
     /// single space, a leading "the " stripped, apostrophe-s and trailing dots kept as in
     /// fold_phrase(). Returns nullptr when nothing matches.
     const std::vector<GazMatch>* find(std::string_view folded) const;
+    /// False when no phrase starts with `folded` followed by a space: a longest-match scan
+    /// can stop there. (May answer true for a few keys that have no longer phrase.)
+    bool has_longer(std::string_view folded) const {
+        const std::size_t h = std::hash<std::string_view>{}(folded) & (kPrefixBits - 1);
+        return (m_prefixes[h / 64] >> (h % 64)) & 1u;
+    }
     /// The longest phrase in tokens (for longest-match scanning).
     std::size_t max_tokens() const { return m_max_tokens; }
 
@@ -116,6 +122,8 @@ class Gazetteer {
     /// True when `word` (lower case) is an ordinary English word (data/lexicon/words.txt), used
     /// to tell a sentence-initial "After" from a name.
     bool is_common_word(std::string_view lower) const;
+    /// Every word of data/lexicon/words.txt (what is_common_word() answers from).
+    const std::unordered_set<std::string_view>& common_words() const { return m_words; }
 
     /// True when every surface form registered for `folded` is an all-capitals acronym
     /// ("US", "WHO", "PM"): the recogniser should then accept only an all-capitals token, so
@@ -176,6 +184,10 @@ class Gazetteer {
     std::string m_words_blob;  ///< words.txt as read; m_words views into it
     std::unordered_set<std::string_view> m_words;
     std::size_t m_max_tokens = 1;
+    /// A bit per hash of every phrase's leading words up to each space ("united", "united
+    /// states"): a filter, so a collision only costs a lookup.
+    static constexpr std::size_t kPrefixBits = std::size_t{1} << 21;
+    std::vector<uint64_t> m_prefixes = std::vector<uint64_t>(kPrefixBits / 64);
 };
 
 /// Folds a phrase for lookup: lower case, accents removed (utf8proc), runs of spaces and

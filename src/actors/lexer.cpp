@@ -26,15 +26,30 @@ bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
     return s.compare(i, p.size(), p) == 0;
 }
 
-// Multi-byte punctuation that must split words: em/en dashes, curly quotes.
-std::size_t punct_len(std::string_view t, std::size_t i) {
-    // Every multi-byte punctuation mark below starts with 0xE2 or 0xC2: skip the rest quickly.
+// Multi-byte punctuation that must split words: em/en dashes, curly quotes, ellipsis,
+// guillemets. Byte tests instead of string compares: this runs on every byte of a word.
+inline std::size_t punct_len(std::string_view t, std::size_t i) {
     const unsigned char lead = static_cast<unsigned char>(t[i]);
-    if (lead != 0xE2 && lead != 0xC2) return 0;
-    static constexpr std::string_view kMulti[] = {"\u2014", "\u2013", "\u201c", "\u201d", "\u2018",
-                                                  "\u2019", "\u2026", "\u00ab", "\u00bb"};
-    for (auto p : kMulti)
-        if (starts_with(t, i, p)) return p.size();
+    if (lead == 0xE2) {
+        if (i + 2 >= t.size() || static_cast<unsigned char>(t[i + 1]) != 0x80) return 0;
+        switch (static_cast<unsigned char>(t[i + 2])) {
+            case 0x94:  // U+2014
+            case 0x93:  // U+2013
+            case 0x9C:  // U+201C
+            case 0x9D:  // U+201D
+            case 0x98:  // U+2018
+            case 0x99:  // U+2019
+            case 0xA6:  // U+2026
+                return 3;
+            default:
+                return 0;
+        }
+    }
+    if (lead == 0xC2) {
+        if (i + 1 >= t.size()) return 0;
+        const unsigned char d = static_cast<unsigned char>(t[i + 1]);
+        return d == 0xAB || d == 0xBB ? 2 : 0;  // U+00AB, U+00BB
+    }
     return 0;
 }
 
@@ -62,24 +77,40 @@ TokShape shape_of(std::string_view w) {
 
 }  // namespace
 
-std::string fold_word(std::string_view s) {
-    bool ascii = true;
-    for (unsigned char c : s)
+void fold_word_into(std::string_view s, std::string& out) {
+    out.resize(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
-            ascii = false;
-            break;
+            out = fold_phrase(s);
+            return;
         }
-    if (!ascii) return fold_phrase(s);
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+}
+
+std::string fold_word(std::string_view s) {
+    std::string out;
+    fold_word_into(s, out);
     return out;
+}
+
+const std::vector<Tok>* shared_tokens(const ActorTable& table, const Document& doc,
+                                      uint32_t si) {
+    const auto* st = table.tokens.get();
+    if (!st || st->text != doc.text.data() || st->text_size != doc.text.size() ||
+        si >= st->by_sentence.size() || st->sentences.size() != doc.sentences.size())
+        return nullptr;
+    const Span& s = st->sentences[si];
+    if (s.begin != doc.sentences[si].begin || s.end != doc.sentences[si].end) return nullptr;
+    return &st->by_sentence[si];
 }
 
 std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
     std::vector<Tok> toks;
     std::size_t i = s.begin;
     const std::size_t end = std::min<std::size_t>(s.end, text.size());
+    if (end > i) toks.reserve((end - i) / 4 + 4);  // news prose: about one token per 5 bytes
     bool first_word = true;
     while (i < end) {
         unsigned char c = text[i];
@@ -98,7 +129,7 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
                 t.begin = static_cast<uint32_t>(i);
                 i += punct_len(text, i);
                 t.end = static_cast<uint32_t>(i);
-                t.low = std::string(text.substr(t.begin, t.end - t.begin));
+                t.low.assign(text.data() + t.begin, t.end - t.begin);
                 toks.push_back(std::move(t));
                 continue;
             }
@@ -148,7 +179,7 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
                 }
             }
             t.shape = shape_of(w);
-            t.low = fold_word(w);
+            fold_word_into(w, t.low);
             if (t.low.size() > 1 && t.low.back() == '.' && t.low.find('.') == t.low.size() - 1 &&
                 t.low.size() > 2)
                 t.low.pop_back();
@@ -172,7 +203,7 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
             if (c == '-' && i < end && text[i] == '-') ++i;
         }
         t.end = static_cast<uint32_t>(i);
-        t.low = std::string(text.substr(t.begin, t.end - t.begin));
+        t.low.assign(text.data() + t.begin, t.end - t.begin);
         if (c == '\'' && !toks.empty() && toks.back().is_word() && t.begin == toks.back().end &&
             !toks.back().low.empty() && toks.back().low.back() == 's' && i < end &&
             is_space(static_cast<unsigned char>(text[i]))) {

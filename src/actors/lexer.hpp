@@ -2,6 +2,7 @@
 // possessive flag, as offsets into the document text (FASTUS step 1).
 #pragma once
 
+#include <parley/actor.hpp>
 #include <parley/document.hpp>
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct Tok {
     TokShape shape = TokShape::punct;
     bool possessive = false;  ///< "Moscow's", "Assad'"
     bool sentence_start = false;
+    uint16_t cls = 0;  ///< word-class bits (ActorRules::word_class), set by the actor stage
     bool is_word() const { return shape != TokShape::punct; }
     bool capitalised() const { return shape == TokShape::cap || shape == TokShape::upper; }
 };
@@ -28,7 +30,22 @@ struct Tok {
 /// such as "Prime Minister [Yitzhak] Rabin") are dropped so the name reads through.
 std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s);
 
+/// Every sentence's tokens as lex_sentence() made them, for one document.
+struct SentenceTokens {
+    const char* text = nullptr;  ///< the document text they were lexed from
+    std::size_t text_size = 0;
+    std::vector<Span> sentences;  ///< the sentence spans they were lexed from
+    std::vector<std::vector<Tok>> by_sentence;
+};
+
+/// The tokens of sentence `si` of `doc` that the actor stage kept in `table`, or nullptr when
+/// it kept none or they were lexed from another text (then call lex_sentence()).
+const std::vector<Tok>* shared_tokens(const ActorTable& table, const Document& doc,
+                                      uint32_t si);
+
 /// Lower case with accents stripped; ASCII fast path.
 std::string fold_word(std::string_view s);
+/// fold_word() into `out`, reusing its buffer.
+void fold_word_into(std::string_view s, std::string& out);
 
 }  // namespace parley::detail

@@ -5,6 +5,8 @@
 #include <parley/knowledge.hpp>
 #include <parley/text.hpp>
 
+#include <algorithm>
+
 namespace parley::detail {
 
 std::string canonical_words(std::string_view text) {
@@ -23,6 +25,18 @@ std::string canonical_words(std::string_view text) {
     if (out.back() != ' ') out.push_back(' ');
     return out;
 }
+
+namespace {
+
+// `key` is " word ": index by the word's first byte, bit by the key's length.
+std::size_t filter_slot(std::string_view key) {
+    return static_cast<unsigned char>(key.size() > 1 ? key[1] : 0) & 63u;
+}
+uint64_t filter_bit(std::string_view key) {
+    return uint64_t{1} << std::min<std::size_t>(key.size(), 63);
+}
+
+}  // namespace
 
 Boilerplate::Boilerplate(const Knowledge& kb) {
     for (const auto& line : kb.lines("boilerplate.txt")) {
@@ -43,8 +57,10 @@ Boilerplate::Boilerplate(const Knowledge& kb) {
         if (mode == Match::contains) {
             const std::string first = words.substr(0, words.find(' ', 1) + 1);
             m_by_first[first].push_back(m_phrases.size());
+            m_first_filter[filter_slot(first)] |= filter_bit(first);
             m_phrases.push_back({std::move(words), mode});
         } else {
+            if (mode == Match::prefix) m_max_prefix_words = std::max(m_max_prefix_words, nwords);
             m_whole.emplace(std::move(words), mode);
         }
     }
@@ -53,20 +69,24 @@ Boilerplate::Boilerplate(const Knowledge& kb) {
 Boilerplate::Match Boilerplate::match(std::string_view paragraph) const {
     const std::string w = canonical_words(paragraph);
     if (w.size() <= 1) return Match::none;
-    if (auto it = m_whole.find(w); it != m_whole.end()) return Match::exact;
-    // Prefixes: try each leading run of up to 8 words.
+    const std::string_view wv = w;
+    if (auto it = m_whole.find(wv); it != m_whole.end()) return Match::exact;
+    // Prefixes: try each leading run of up to 8 words (none longer than the longest listed).
     std::size_t pos = 0;
-    for (int k = 0; k < 8; ++k) {
+    for (std::size_t k = 0; k < 8 && k < m_max_prefix_words; ++k) {
         pos = w.find(' ', pos + 1);
         if (pos == std::string::npos) break;
-        auto it = m_whole.find(w.substr(0, pos + 1));
+        auto it = m_whole.find(wv.substr(0, pos + 1));
         if (it != m_whole.end() && it->second == Match::prefix) return Match::prefix;
     }
     // Contained phrases, indexed by their first word.
-    std::string key;
     for (std::size_t i = 0; i + 1 < w.size();) {
         const std::size_t e = w.find(' ', i + 1);
-        key.assign(w, i, e - i + 1);
+        const std::string_view key = wv.substr(i, e - i + 1);
+        if (!(m_first_filter[filter_slot(key)] & filter_bit(key))) {
+            i = e;
+            continue;
+        }
         if (auto it = m_by_first.find(key); it != m_by_first.end()) {
             for (std::size_t idx : it->second) {
                 const auto& ph = m_phrases[idx].words;

@@ -1,6 +1,8 @@
 // Publisher boilerplate: a phrase list (data/boilerplate.txt) matched against paragraphs.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,9 +35,22 @@ class Boilerplate {
         std::string words;  // canonical, with surrounding spaces
         Match mode;
     };
+    // Transparent hashing: look up views of the paragraph without building keys.
+    struct SvHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    template <class V>
+    using Map = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
     std::vector<Phrase> m_phrases;
-    std::unordered_map<std::string, std::vector<std::size_t>> m_by_first;  // contains-phrases
-    std::unordered_map<std::string, Match> m_whole;                        // exact and prefix
+    Map<std::vector<std::size_t>> m_by_first;  // contains-phrases
+    Map<Match> m_whole;                        // exact and prefix
+    std::size_t m_max_prefix_words = 0;        // words in the longest prefix phrase
+    // Which (first byte, length) pairs start a contains-phrase: most words of a paragraph are
+    // rejected without hashing. Bit min(length, 63) of m_first_filter[byte & 63].
+    std::array<uint64_t, 64> m_first_filter{};
 };
 
 }  // namespace parley::detail

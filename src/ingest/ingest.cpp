@@ -81,10 +81,15 @@ bool starts_with_date(std::string_view line) {
 
 // A ticker or link list flattened to one line: "A • B • C • D".
 bool looks_like_ticker(std::string_view s) {
+    // Find each separator's middle ('|', U+2022, U+00B7) by memchr-speed search, then check
+    // the spaces around it (overlapping matches count, as with find(" | ", p + 1)).
     int seps = 0;
-    for (std::string_view sep : {" \u2022 ", " | ", " \u00B7 "}) {
-        for (std::size_t p = s.find(sep); p != std::string_view::npos; p = s.find(sep, p + 1))
-            ++seps;
+    for (std::string_view mid : {std::string_view("|"), std::string_view("\u2022"),
+                                 std::string_view("\u00B7")}) {
+        for (std::size_t p = s.find(mid, 1); p != std::string_view::npos;
+             p = s.find(mid, p + 1)) {
+            if (s[p - 1] == ' ' && p + mid.size() < s.size() && s[p + mid.size()] == ' ') ++seps;
+        }
     }
     return seps >= 3;
 }

@@ -115,8 +115,13 @@ std::string clean_paragraph(std::string_view para) {
             }
             if (pending_space && !out.empty()) out.push_back(' ');
             pending_space = false;
-            out.push_back(c);
-            ++i;
+            // Copy the run of plain ASCII (no space, no hyphen) at once.
+            std::size_t j = i + 1;
+            while (j < n && static_cast<unsigned char>(para[j]) < 0x80 && !is_space(para[j]) &&
+                   para[j] != '-')
+                ++j;
+            out.append(para.substr(i, j - i));
+            i = j;
             continue;
         }
         std::size_t len = 0;
@@ -212,10 +217,36 @@ std::vector<Token> tokenize(std::string_view text, uint32_t begin, uint32_t end)
     return out;
 }
 
+namespace {
+
+// Bytes of the code point at s[i] when utf8proc maps it to itself under fold()'s options (no
+// decomposition, no case, not a mark): the dashes, quotes and spaces of news prose. 0 otherwise.
+std::size_t fold_identity_len(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        // U+2002..U+203F: General Punctuation up to the undertie (U+2000/2001 decompose).
+        return b2 >= 0x82 && b2 <= 0xBF ? 3 : 0;
+    }
+    if (b0 == 0xC2 && i + 1 < s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        // U+00A0..U+00BF except the ones with a decomposition or a case (U+00A8 diaeresis,
+        // U+00AA, U+00AF, U+00B2-U+00B5, U+00B8-U+00BA, U+00BC-U+00BE are not all inert).
+        return b1 == 0xA0 || b1 == 0xAB || b1 == 0xBB || b1 == 0xA9 || b1 == 0xAE ||
+                       b1 == 0xA3 || b1 == 0xA7 || b1 == 0xB0 || b1 == 0xB7
+                   ? 2
+                   : 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
 std::string fold(std::string_view s) {
     std::string out(s);
     bool ascii = true;
-    for (char& c : out) {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        char& c = out[i];
         if (static_cast<unsigned char>(c) >= 0x80) {
             ascii = false;
             break;
@@ -223,6 +254,33 @@ std::string fold(std::string_view s) {
         c = ascii_lower(c);
     }
     if (ascii) return out;
+    // Fast path: ASCII plus punctuation that utf8proc leaves as it is; typographic
+    // apostrophes become ASCII as below. Anything else goes through utf8proc.
+    {
+        out.clear();
+        bool fast = true;
+        for (std::size_t i = 0; i < s.size();) {
+            const char c = s[i];
+            if (static_cast<unsigned char>(c) < 0x80) {
+                out.push_back(ascii_lower(c));
+                ++i;
+                continue;
+            }
+            const std::size_t len = fold_identity_len(s, i);
+            if (!len) {
+                fast = false;
+                break;
+            }
+            if (len == 3 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
+                 static_cast<unsigned char>(s[i + 2]) == 0x98))
+                out.push_back('\'');
+            else
+                out.append(s.substr(i, len));
+            i += len;
+        }
+        if (fast) return out;
+    }
     utf8proc_uint8_t* mapped = nullptr;
     const auto n =
         utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
