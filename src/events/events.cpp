@@ -131,7 +131,7 @@ class SentenceEvents {
     SentenceEvents(const Document& doc, const ActorTable& actors,
                    const std::vector<TimeSpan>& times, const detail::EventRules& rules, uint32_t si,
                    const std::vector<int>& recent_people, const std::vector<int>& participants,
-                   const PlaceMention* dateline)
+                   const PlaceMention* dateline, bool times_sorted)
         : m_doc(doc),
           m_actors(actors),
           m_times(times),
@@ -139,8 +139,17 @@ class SentenceEvents {
           m_si(si),
           m_recent(recent_people),
           m_participants(participants),
-          m_dateline(dateline) {
-        m_t = detail::lex_sentence(doc.text, doc.sentences[si]);
+          m_dateline(dateline),
+          m_t(tokens_of(actors, doc, si, m_own)) {
+        if (times_sorted) {
+            // Times are in text order: the ones that can matter lie in a few index ranges.
+            const auto& s = doc.sentences[si];
+            m_times_sorted = true;
+            m_before = first_time_at(s.begin);
+            m_in_end = first_time_after(s.end);
+            if (s.paragraph < doc.paragraphs.size())
+                m_para = first_time_at(doc.paragraphs[s.paragraph].begin);
+        }
         // "Bill Clinton And Boris Yeltsin Arrived For A Summit": a standfirst in Title Case
         // reads like a headline.
         std::size_t long_words = 0, capitalised = 0;
@@ -306,7 +315,38 @@ class SentenceEvents {
     const std::vector<int>& m_participants;
     bool m_title_case = false;
     const PlaceMention* m_dateline;  ///< "HELSINKI, Finland --": where the reporter writes from
-    std::vector<Tok> m_t;
+    std::vector<Tok> m_own;          ///< lexed here when the actor stage kept no tokens
+    const std::vector<Tok>& m_t;     ///< the sentence's tokens: the actor stage's, or m_own
+    // With m_times sorted by span.begin: [0, m_before) begin before the sentence,
+    // [m_before, m_in_end) begin inside it (or at its end), [m_para, m_before) inside its
+    // paragraph before it.
+    bool m_times_sorted = false;
+    std::size_t m_before = 0, m_in_end = 0, m_para = 0;
+
+    // The actor stage already lexed every sentence: reuse its tokens instead of lexing again.
+    static const std::vector<Tok>& tokens_of(const ActorTable& actors, const Document& doc,
+                                             uint32_t si, std::vector<Tok>& own) {
+        if (const auto* shared = detail::shared_tokens(actors, doc, si)) return *shared;
+        own = detail::lex_sentence(doc.text, doc.sentences[si]);
+        return own;
+    }
+    std::size_t first_time_at(uint32_t byte) const {
+        return static_cast<std::size_t>(
+            std::lower_bound(m_times.begin(), m_times.end(), byte,
+                             [](const TimeSpan& t, uint32_t b) { return t.span.begin < b; }) -
+            m_times.begin());
+    }
+    std::size_t first_time_after(uint32_t byte) const {
+        return static_cast<std::size_t>(
+            std::upper_bound(m_times.begin(), m_times.end(), byte,
+                             [](uint32_t b, const TimeSpan& t) { return b < t.span.begin; }) -
+            m_times.begin());
+    }
+    // The times whose span begins in the sentence (all of them when not sorted).
+    std::pair<std::size_t, std::size_t> sentence_times() const {
+        if (!m_times_sorted) return {0, m_times.size()};
+        return {m_before, m_in_end};
+    }
     std::vector<Arg> m_args;
     std::vector<Place> m_places;
 
@@ -812,7 +852,9 @@ class SentenceEvents {
         const auto& s = m_doc.sentences[m_si];
         const TimeSpan* best = nullptr;
         std::size_t best_d = SIZE_MAX;
-        for (const auto& ts : m_times) {
+        const auto [lo, hi] = sentence_times();
+        for (std::size_t k = lo; k < hi; ++k) {
+            const TimeSpan& ts = m_times[k];
             if (ts.span.begin < s.begin || ts.span.end > s.end) continue;
             if (ts.type == TimexType::duration || ts.type == TimexType::set) continue;
             if (past_for_plan(ts, scheduled)) continue;
@@ -849,7 +891,9 @@ class SentenceEvents {
     // "a four-day state visit", "a three-day trip": a duration of days in the sentence (P4D).
     int visit_length() const {
         const auto& s = m_doc.sentences[m_si];
-        for (const auto& ts : m_times) {
+        const auto [lo, hi] = sentence_times();
+        for (std::size_t k = lo; k < hi; ++k) {
+            const TimeSpan& ts = m_times[k];
             if (ts.span.begin < s.begin || ts.span.end > s.end || ts.type != TimexType::duration)
                 continue;
             const std::string& v = ts.timex;
@@ -883,6 +927,17 @@ class SentenceEvents {
     const TimeSpan* document_date() const {
         const auto& s = m_doc.sentences[m_si];
         const TimeSpan* best = nullptr;
+        if (m_times_sorted) {
+            // The last qualifying time before the sentence, found from the end.
+            for (std::size_t k = m_before; k-- > 0;) {
+                const TimeSpan& ts = m_times[k];
+                if (!ts.ok() || ts.type != TimexType::date || ts.granularity != Granularity::day)
+                    continue;
+                if (m_doc.publication && *ts.first > *m_doc.publication) continue;
+                return &ts;
+            }
+            return nullptr;
+        }
         for (const auto& ts : m_times) {
             if (ts.span.begin >= s.begin) break;
             if (!ts.ok() || ts.type != TimexType::date || ts.granularity != Granularity::day)
@@ -899,7 +954,10 @@ class SentenceEvents {
         if (s.paragraph >= m_doc.paragraphs.size()) return nullptr;
         const uint32_t pb = m_doc.paragraphs[s.paragraph].begin;
         const TimeSpan* best = nullptr;
-        for (const auto& ts : m_times) {
+        const std::size_t lo = m_times_sorted ? m_para : 0;
+        const std::size_t hi = m_times_sorted ? m_before : m_times.size();
+        for (std::size_t k = lo; k < hi; ++k) {
+            const TimeSpan& ts = m_times[k];
             if (ts.span.begin < pb || ts.span.begin >= s.begin) continue;
             if (!ts.ok() || ts.type == TimexType::duration || ts.type == TimexType::set) continue;
             if (ts.granularity != Granularity::day && ts.granularity != Granularity::weekend)
@@ -1350,9 +1408,13 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
             break;
         }
     }
+    const bool times_sorted = std::is_sorted(
+        times.begin(), times.end(),
+        [](const TimeSpan& a, const TimeSpan& b) { return a.span.begin < b.span.begin; });
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         std::vector<Event> found;
-        SentenceEvents(doc, actors, times, rules, si, recent, participants, dateline_place)
+        SentenceEvents(doc, actors, times, rules, si, recent, participants, dateline_place,
+                       times_sorted)
             .run(found);
         const bool headline =
             doc.title_span.size() > 0 && doc.sentences[si].begin < doc.title_span.end;

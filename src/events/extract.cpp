@@ -13,6 +13,8 @@ Extraction extract(Document doc, const Knowledge& kb) {
     x.times = find_times(x.document, kb, &x.diagnostics);
     x.actors = find_actors(x.document, kb);
     x.events = find_events(x.document, x.actors, x.times, kb);
+    // The shared tokens (about ten times the text) were for the event stage only.
+    x.actors.tokens.reset();
     // With PETRARCH verb dictionaries (--verbs), their patterns code the sentences too.
     if (!kb.verb_dictionaries.empty()) {
         auto coded = code_petrarch_events(x.document, x.actors, x.times, kb);
