@@ -41,6 +41,8 @@ struct ActorRules {
     std::unordered_set<std::string> subordinators;     ///< after, before, while: clause openers
     std::unordered_set<std::string> ambiguous_titles;  ///< general, chief: also plain words
     std::unordered_set<std::string> speech_verbs;      ///< said, told: a lone name that speaks
+    std::unordered_set<std::string>
+        org_heads;  ///< party, council, front: a name ending so is a body
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and
     /// lower-case words that can sit inside any phrase ("of", "the", "minister"): the scan
     /// skips every other lower-case word without a lookup.

@@ -35,7 +35,8 @@ ActorRules::ActorRules(const Knowledge& kb)
       group_nouns(folded_set(kb, "lexicon/group-nouns.txt")),
       subordinators(folded_set(kb, "lexicon/subordinators.txt")),
       ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")),
-      speech_verbs(folded_set(kb, "lexicon/speech-verbs.txt")) {
+      speech_verbs(folded_set(kb, "lexicon/speech-verbs.txt")),
+      org_heads(folded_set(kb, "lexicon/org-words.txt")) {
     auto add_phrase = [&](const std::string& phrase) {
         const std::string f = fold_phrase(phrase);
         std::size_t b = 0;
@@ -73,9 +74,9 @@ ActorRules::ActorRules(const Knowledge& kb)
         by_surname[f.substr(sp + 1)].push_back(i);
     }
     const std::pair<const std::unordered_set<std::string>*, uint16_t> sets[] = {
-        {&honorifics, wc_honorific},       {&particles, wc_particle},
-        {&non_name_heads, wc_non_name_head}, {&group_nouns, wc_group_noun},
-        {&subordinators, wc_subordinator}, {&speech_verbs, wc_speech_verb},
+        {&honorifics, wc_honorific},          {&particles, wc_particle},
+        {&non_name_heads, wc_non_name_head},  {&group_nouns, wc_group_noun},
+        {&subordinators, wc_subordinator},    {&speech_verbs, wc_speech_verb},
         {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word}};
     std::size_t n = by_surname.size() + gaz->common_words().size();
     for (const auto& [set, bit] : sets) n += set->size();
@@ -94,7 +95,7 @@ void ActorRules::add_class(std::string_view w, uint16_t bit) {
         return;  // no token is that long
     }
     const std::size_t mask = m_class_slots.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(w) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = std::hash<std::string_view>{}(w)&mask;; i = (i + 1) & mask) {
         ClassSlot& slot = m_class_slots[i];
         if (slot.len == 0) {
             slot = ClassSlot{static_cast<uint32_t>(m_class_store.size()),
@@ -113,7 +114,7 @@ uint16_t ActorRules::word_class(std::string_view low) const {
     if (low.empty()) return m_empty_class;
     const std::size_t mask = m_class_slots.size() - 1;
     const std::string_view store = m_class_store;
-    for (std::size_t i = std::hash<std::string_view>{}(low) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = std::hash<std::string_view>{}(low)&mask;; i = (i + 1) & mask) {
         const ClassSlot& slot = m_class_slots[i];
         if (slot.len == 0) return 0;
         if (slot.len == low.size() && store.substr(slot.off, slot.len) == low) return slot.cls;
@@ -188,7 +189,8 @@ class DocActors {
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) {
             m_tokens.push_back(detail::lex_sentence(m_doc.text, m_doc.sentences[si]));
             for (auto& k : m_tokens.back()) k.cls = m_r.word_class(k.low);
-            if (is_title(si)) continue;  // a Title-Case headline capitalises every word
+            m_headline.push_back(is_title(si) || (si < 6 && title_cased(m_tokens.back(), 5)));
+            if (m_headline.back()) continue;  // a Title-Case headline capitalises every word
             const auto& toks = m_tokens.back();
             for (std::size_t i = 1; i < toks.size(); ++i)
                 if (toks[i].shape == TokShape::cap) m_inner_caps.insert(toks[i].low);
@@ -237,6 +239,7 @@ class DocActors {
     std::unordered_set<int> m_people_named_in_title;  // headlines shorten names
     uint32_t m_si = 0;                                // the sentence being read
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
+    std::vector<bool> m_headline;          // the title, or a Title-Case standfirst near the top
     int m_prev_subject = -1;               // first person named in the last sentence that named one
 
     static bool is(const Tok& k, uint16_t word_class) { return (k.cls & word_class) != 0; }
@@ -249,14 +252,22 @@ class DocActors {
 
     // "President Bush Meets With Abbas": in a Title-Case headline, ordinary words that the body
     // never capitalises are read in lower case, so they are not taken for names.
-    void truecase_title(std::vector<Tok>& t) const {
-        std::size_t words = 0, caps = 0;
+    static bool title_cased(const std::vector<Tok>& t, std::size_t min_words) {
+        std::size_t words = 0, caps = 0, lower_long = 0;
         for (const auto& k : t)
             if (k.is_word() && k.shape != TokShape::number) {
                 ++words;
                 caps += k.capitalised();
+                lower_long += !k.capitalised() && k.low.size() > 3;
             }
-        if (words < 3 || caps * 3 < words * 2) return;
+        // A standfirst ("Bill Clinton And Boris Yeltsin Arrived For A Summit") must have no
+        // long word in lower case; a headline may ("Abbas and Olmert meet before Bush visit").
+        if (min_words > 3 && lower_long > 0) return false;
+        return words >= min_words && caps * 3 >= words * 2;
+    }
+
+    void truecase_title(std::vector<Tok>& t) const {
+        if (!title_cased(t, 3)) return;
         for (std::size_t i = 1; i < t.size(); ++i)
             if (t[i].shape == TokShape::cap && is(t[i], detail::wc_common) &&
                 !m_inner_caps.count(t[i].low) && !gaz().find(t[i].low) &&
@@ -597,7 +608,12 @@ class DocActors {
                 while (p < t.size() && t[p].shape == TokShape::lower &&
                        (q >= ch.size() || ch[q].b != p) && p - end_tok < 4)
                     ++p;
-                if (q < ch.size() && ch[q].b == p && ch[q].kind == ChunkKind::title) {
+                // "Qarase, Foreign Minister Tavola": a title with a name of its own is that
+                // name's, not an appositive of the first.
+                const bool owned = q + 1 < ch.size() && ch[q + 1].b == ch[q].e &&
+                                   (ch[q + 1].kind == ChunkKind::name ||
+                                    ch[q + 1].kind == ChunkKind::known_person);
+                if (q < ch.size() && ch[q].b == p && ch[q].kind == ChunkKind::title && !owned) {
                     if (pc.title.empty()) pc.title = gaz().titles()[ch[q].index].title;
                     if (pc.country.empty()) pc.country = ctry;
                     pc.end_tok = ch[q].e;
@@ -650,8 +666,7 @@ class DocActors {
             if (known_surname(w) >= 0) return true;
             // An ordinary word ("Bush", "Rice") is a name when someone of that surname held
             // office on the publication day.
-            if (is(t[c.b], detail::wc_common))
-                return dictionary_holder(w, pc.country) != nullptr;
+            if (is(t[c.b], detail::wc_common)) return dictionary_holder(w, pc.country) != nullptr;
             if (is(t[c.b], detail::wc_surname)) return true;
             return c.e < t.size() && is(t[c.e], detail::wc_speech_verb);
         }
@@ -815,7 +830,7 @@ class DocActors {
         std::vector<Tok> headline;
         const std::vector<Tok>* tp = &m_tokens[si];
         if (tp->empty()) return;
-        if (is_title(si)) {
+        if (m_headline[si]) {
             headline = *tp;
             truecase_title(headline);
             tp = &headline;
@@ -841,7 +856,9 @@ class DocActors {
         // Madeleine Albright") belong to that person's mention, not to mentions of their own.
         std::vector<bool> used(ch.size(), false);
         std::vector<std::optional<PersonContext>> ctx(ch.size());
+        named_bodies(t, ch, used, si);
         for (std::size_t k = 0; k < ch.size(); ++k) {
+            if (used[k]) continue;
             if (ch[k].kind != ChunkKind::name && ch[k].kind != ChunkKind::known_person) continue;
             PersonContext pc = context_of(t, ch, k);
             if (ch[k].kind == ChunkKind::name && !looks_like_person(t, ch[k], pc)) continue;
@@ -934,6 +951,55 @@ class DocActors {
                 default:
                     break;
             }
+        }
+    }
+
+    // "the Fiji Labour Party", "the African National Congress", "the Fiji-Australia Business
+    // Council": a capitalised run ending in an organisation word (data/lexicon/org-words.txt)
+    // that the gazetteer does not know is a body of its own, of the country that opens it.
+    void named_bodies(const std::vector<Tok>& t, const std::vector<Chunk>& ch,
+                      std::vector<bool>& used, uint32_t si) {
+        for (std::size_t k = 0; k < ch.size(); ++k) {
+            if (ch[k].kind != ChunkKind::name || used[k]) continue;
+            // The run may end in a gazetteer body's one-word name: "National" + "Congress".
+            std::size_t last = k;
+            if (k + 1 < ch.size() && ch[k + 1].kind == ChunkKind::org && ch[k + 1].b == ch[k].e &&
+                ch[k + 1].e == ch[k + 1].b + 1)
+                last = k + 1;
+            const Tok& head = t[ch[last].e - 1];
+            if (head.shape != TokShape::cap || !m_r.org_heads.count(head.low)) continue;
+            if (last == k && ch[k].e - ch[k].b < 2 && !(k > 0 && ch[k - 1].e == ch[k].b))
+                continue;  // a lone "Council" is not a name
+            std::size_t first = k;
+            std::string country;
+            // "Fiji Labour Party", "British Labour Party", "Fiji-Australia Business Council".
+            while (first > 0 &&
+                   (ch[first - 1].kind == ChunkKind::country ||
+                    ch[first - 1].kind == ChunkKind::adj) &&
+                   (ch[first - 1].e == ch[first].b ||
+                    (ch[first - 1].e + 1 == ch[first].b && t[ch[first - 1].e].low == "-"))) {
+                --first;
+                if (country.empty()) country = gaz().countries()[ch[first].index].code;
+            }
+            // Two countries ("Fiji-Australia"): a joint body of no one country.
+            if (first + 1 < k) country.clear();
+            const uint32_t b = t[ch[first].b].begin, e = t[ch[last].e - 1].end;
+            const std::string name(text(b, e));
+            const auto key = "B:" + detail::fold_phrase(name);
+            int idx;
+            if (auto it = m_by_key.find(key); it != m_by_key.end()) {
+                idx = it->second;
+            } else {
+                Actor a;
+                a.name = name;
+                a.kind = ActorKind::organisation;
+                a.country = country;
+                m_table.actors.push_back(std::move(a));
+                idx = static_cast<int>(m_table.actors.size()) - 1;
+                m_by_key.emplace(key, idx);
+            }
+            add_mention(idx, b, e, b, e, si, MentionForm::organisation);
+            for (std::size_t q = first; q <= last; ++q) used[q] = true;
         }
     }
 

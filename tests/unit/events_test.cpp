@@ -424,3 +424,44 @@ TEST(Events, APassiveAnnouncementNamesNoSpeaker) {
             "also announced.");
     EXPECT_EQ(count_type(x, EventType::statement), 0u);
 }
+
+TEST(Actors, NamedBodiesEndingInAnOrganisationWord) {
+    auto x =
+        run("Downer met members of the Fiji Labour Party and the Fiji-Australia Business Council. "
+            "Officials of the African National Congress and the British Labour Party were there.");
+    const Actor* flp = actor(x, "Fiji Labour Party");
+    ASSERT_NE(flp, nullptr);
+    EXPECT_EQ(flp->kind, ActorKind::organisation);
+    EXPECT_EQ(flp->country, "FJI");
+    const Actor* council = actor(x, "Fiji-Australia Business Council");
+    ASSERT_NE(council, nullptr);
+    EXPECT_EQ(council->country, "");  // a joint body of two countries
+    const Actor* anc = actor(x, "African National Congress");
+    ASSERT_NE(anc, nullptr);
+    EXPECT_EQ(anc->kind, ActorKind::organisation);
+    EXPECT_EQ(actor(x, "Congress"), nullptr);  // not the US Congress
+    const Actor* labour = actor(x, "British Labour Party");
+    ASSERT_NE(labour, nullptr);
+    EXPECT_EQ(labour->country, "GBR");
+}
+
+TEST(Actors, ATitleFollowedByANameIsThatNamesNotAnAppositive) {
+    auto x =
+        run("Downer met Prime Minister Laisenia Qarase, Foreign Minister Kaliopate Tavola and "
+            "others on Monday.");
+    const Actor* q = actor(x, "Laisenia Qarase");
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(std::count(q->titles.begin(), q->titles.end(), "Foreign Minister"), 0);
+    const Actor* t = actor(x, "Kaliopate Tavola");
+    ASSERT_NE(t, nullptr);
+    ASSERT_FALSE(t->titles.empty());
+    EXPECT_EQ(t->titles.front(), "Foreign Minister");
+}
+
+TEST(Actors, ATitleCaseStandfirstIsReadLikeAHeadline) {
+    auto x = run(
+        "Tough Talks Ahead\n\nBill Clinton And Boris Yeltsin Arrived For A Summit That Promises "
+        "To Be Contentious.\n\nHELSINKI, Finland -- President Clinton arrived on Thursday.");
+    EXPECT_NE(actor(x, "Boris Yeltsin"), nullptr);
+    for (const auto& a : x.actors.actors) EXPECT_EQ(a.name.find("Arrived"), std::string::npos);
+}
