@@ -5,8 +5,10 @@
 #include <parley/event.hpp>
 #include <parley/knowledge.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -28,6 +30,41 @@ struct Cue {
 
 class Gazetteer;
 
+/// Transparent hash: sets of words answer std::string_view lookups without a copy.
+struct WordHash {
+    using is_transparent = void;
+    // FNV-1a, inlined: the keys are short words, looked up once per token.
+    std::size_t operator()(std::string_view s) const noexcept {
+        uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        return static_cast<std::size_t>(h);
+    }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
+/// Word-class bits of WordInfo: one lookup per token answers every set of EventRules.
+enum WordBit : uint32_t {
+    wb_light_verb = 1u << 0,
+    wb_object_modifier = 1u << 1,
+    wb_proxy_noun = 1u << 2,
+    wb_subordinator = 1u << 3,
+    wb_speech_verb = 1u << 4,
+    wb_preposition = 1u << 5,
+    wb_aux = 1u << 6,
+    wb_determiner = 1u << 7,
+    wb_locative = 1u << 8,
+    wb_venue = 1u << 9,
+    wb_plural = 1u << 10,
+    wb_weekday = 1u << 11,
+};
+
+/// What the event stage knows of one folded word.
+struct WordInfo {
+    const std::vector<Trigger>* triggers = nullptr;  ///< the triggers it begins
+    const std::vector<const Cue*>* cues = nullptr;   ///< the cues it begins
+    uint32_t bits = 0;                               ///< WordBit
+};
+
 struct EventRules {
     explicit EventRules(const Knowledge& kb);
     const Gazetteer* gaz;  ///< countries of destinations the text names only by a city
@@ -35,18 +72,39 @@ struct EventRules {
     std::size_t max_trigger = 1;
     std::vector<Cue> cues;
     std::unordered_map<std::string, std::vector<const Cue*>> cues_by_first;  ///< into `cues`
-    std::unordered_set<std::string> light_verbs;
-    std::unordered_set<std::string> object_modifiers;
+    WordSet light_verbs;
+    WordSet object_modifiers;
     /// "representatives from X", "a joint session of X": the noun stands for X.
-    std::unordered_set<std::string> proxy_nouns;
-    std::unordered_set<std::string> subordinators;  ///< "before Obama departed": a new clause
-    std::unordered_set<std::string> speech_verbs;   ///< "said", "told": a reporting clause
-    std::unordered_set<std::string> prepositions;   ///< an object never lies beyond one
+    WordSet proxy_nouns;
+    WordSet subordinators;  ///< "before Obama departed": a new clause
+    WordSet speech_verbs;   ///< "said", "told": a reporting clause
+    WordSet prepositions;   ///< an object never lies beyond one
     /// Closed-class words from data/lexicon/function-words.tsv.
-    std::unordered_set<std::string> aux, determiners, locative, venue,
-        plural;                                ///<
-                                               ///< "counterpart", "visiting": before an object
-    std::unordered_set<std::string> weekdays;  ///< "saturday", "sat": bare weekdays move with tense
+    WordSet aux, determiners, locative, venue, plural;
+    WordSet weekdays;  ///< "saturday", "sat": bare weekdays move with tense
+    /// Every word of the sets, triggers and cues above; filled last (points into them).
+    std::unordered_map<std::string, WordInfo, WordHash, std::equal_to<>> word_info;
+    /// The word's entry, or nullptr for a word the event stage has no rule for. An
+    /// open-addressing index over word_info: most tokens miss, and a miss should cost one hash
+    /// and a probe or two, not a walk of a bucket chain.
+    const WordInfo* info(std::string_view w) const {
+        const uint64_t h = WordHash{}(w);
+        for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            const Slot& s = m_slots[i];
+            if (!s.info) return nullptr;
+            if (s.hash == h && *s.word == w) return s.info;
+        }
+    }
+
+  private:
+    struct Slot {
+        uint64_t hash = 0;
+        const std::string* word = nullptr;
+        const WordInfo* info = nullptr;
+    };
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+    void index_words();
 };
 
 /// Checks that a PETRARCH verb dictionary given with --verbs can be read (throws Error naming

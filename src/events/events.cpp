@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace parley {
 
@@ -72,13 +74,13 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
     for (const auto& l : kb.lines("events/light-verbs.txt")) light_verbs.insert(fold_word(l));
     for (const auto& row : kb.rows("lexicon/function-words.tsv")) {
         if (row.size() < 2) continue;
-        std::unordered_set<std::string>* set = row[0] == "aux"            ? &aux
-                                               : row[0] == "determiner"   ? &determiners
-                                               : row[0] == "locative"     ? &locative
-                                               : row[0] == "venue"        ? &venue
-                                               : row[0] == "plural"       ? &plural
-                                               : row[0] == "subordinator" ? &subordinators
-                                                                          : nullptr;
+        WordSet* set = row[0] == "aux"            ? &aux
+                       : row[0] == "determiner"   ? &determiners
+                       : row[0] == "locative"     ? &locative
+                       : row[0] == "venue"        ? &venue
+                       : row[0] == "plural"       ? &plural
+                       : row[0] == "subordinator" ? &subordinators
+                                                  : nullptr;
         if (!set) continue;
         for (const auto& w : split(row[1], '|')) set->insert(fold_word(w));
     }
@@ -95,6 +97,36 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
         for (const auto& l : kb.lines("events/proxy-nouns.txt")) proxy_nouns.insert(fold_word(l));
     for (const auto& row : kb.rows("time/weekdays.tsv"))
         if (!row.empty()) weekdays.insert(fold_word(row[0]));
+    for (const auto& [w, list] : triggers) word_info[w].triggers = &list;
+    for (const auto& [w, list] : cues_by_first) word_info[w].cues = &list;
+    const std::pair<const WordSet*, uint32_t> sets[] = {{&light_verbs, wb_light_verb},
+                                                        {&object_modifiers, wb_object_modifier},
+                                                        {&proxy_nouns, wb_proxy_noun},
+                                                        {&subordinators, wb_subordinator},
+                                                        {&speech_verbs, wb_speech_verb},
+                                                        {&prepositions, wb_preposition},
+                                                        {&aux, wb_aux},
+                                                        {&determiners, wb_determiner},
+                                                        {&locative, wb_locative},
+                                                        {&venue, wb_venue},
+                                                        {&plural, wb_plural},
+                                                        {&weekdays, wb_weekday}};
+    for (const auto& [set, bit] : sets)
+        for (const auto& w : *set) word_info[w].bits |= bit;
+    index_words();
+}
+
+void EventRules::index_words() {
+    std::size_t size = 16;
+    while (size < word_info.size() * 4) size *= 2;  // a load of 1/4 or less: short probes
+    m_slots.assign(size, Slot{});
+    m_mask = size - 1;
+    for (const auto& [w, info] : word_info) {
+        const uint64_t h = WordHash{}(w);
+        std::size_t i = h & m_mask;
+        while (m_slots[i].info) i = (i + 1) & m_mask;
+        m_slots[i] = Slot{h, &w, &info};
+    }
 }
 
 }  // namespace detail
@@ -141,6 +173,9 @@ class SentenceEvents {
           m_participants(participants),
           m_dateline(dateline),
           m_t(tokens_of(actors, doc, si, m_own)) {
+        // One lookup per token answers the trigger, cue and word-class questions below.
+        m_info.reserve(m_t.size());
+        for (const auto& t : m_t) m_info.push_back(rules.info(t.low));
         if (times_sorted) {
             // Times are in text order: the ones that can matter lie in a few index ranges.
             const auto& s = doc.sentences[si];
@@ -165,30 +200,30 @@ class SentenceEvents {
     void run(std::vector<Event>& out) {
         for (std::size_t i = 0; i < m_t.size(); ++i) {
             if (!m_t[i].is_word()) continue;
-            auto it = m_r.triggers.find(m_t[i].low);
-            if (it == m_r.triggers.end()) continue;
+            if (!m_info[i] || !m_info[i]->triggers) continue;
+            const auto& trigs = *m_info[i]->triggers;
             // Longest phrase first; a verb/noun homograph ("meeting", "visit", "call") is a verb
             // after an auxiliary or "to", a noun otherwise.
             std::size_t best_len = 0;
-            for (const auto& trig : it->second)
+            for (const auto& trig : trigs)
                 if (matches(trig, i)) best_len = std::max(best_len, trig.words.size());
             if (best_len == 0) continue;
             // "called off", "called for": a status or proposal phrase, not a trigger.
             if (cue_at(i, best_len)) continue;
             // Longest phrases first; a shorter reading is tried when the longer finds no event.
             std::vector<const Trigger*> cands;
-            for (const auto& trig : it->second)
+            for (const auto& trig : trigs)
                 if (matches(trig, i)) cands.push_back(&trig);
             const bool verbal =
                 i > 0 &&
-                (m_r.aux.count(m_t[i - 1].low) ||
-                 (i > 1 && m_r.aux.count(m_t[i - 2].low) && m_t[i - 1].shape == TokShape::lower &&
+                (has(i - 1, detail::wb_aux) ||
+                 (i > 1 && has(i - 2, detail::wb_aux) && m_t[i - 1].shape == TokShape::lower &&
                   m_t[i - 1].low.size() > 2 && m_t[i - 1].low.ends_with("ly")));
             // "a three-day visit", "his first official trip": a determiner a few words back.
             bool determiner = false;
             for (std::size_t k = i; k-- > 0 && i - k <= 3;) {
-                if (!m_t[k].is_word() || m_r.aux.count(m_t[k].low)) break;
-                if (m_r.determiners.count(m_t[k].low) || m_t[k].possessive) {
+                if (!m_t[k].is_word() || has(k, detail::wb_aux)) break;
+                if (has(k, detail::wb_determiner) || m_t[k].possessive) {
                     determiner = true;
                     break;
                 }
@@ -223,7 +258,7 @@ class SentenceEvents {
     std::vector<Event> split_separate(Event e, std::size_t tb) const {
         bool separate = false;
         for (std::size_t k = tb; k-- > 0 && tb - k <= 2;)
-            separate |= m_t[k].low == "separate" || m_t[k].low == "separately";
+            separate |= low(k) == "separate" || low(k) == "separately";
         std::vector<std::size_t> subjects;
         bool targets = false;
         for (std::size_t i = 0; i < e.participants.size(); ++i) {
@@ -317,6 +352,7 @@ class SentenceEvents {
     const PlaceMention* m_dateline;  ///< "HELSINKI, Finland --": where the reporter writes from
     std::vector<Tok> m_own;          ///< lexed here when the actor stage kept no tokens
     const std::vector<Tok>& m_t;     ///< the sentence's tokens: the actor stage's, or m_own
+    std::vector<const detail::WordInfo*> m_info;  ///< rules.info() of each token
     // With m_times sorted by span.begin: [0, m_before) begin before the sentence,
     // [m_before, m_in_end) begin inside it (or at its end), [m_para, m_before) inside its
     // paragraph before it.
@@ -356,10 +392,16 @@ class SentenceEvents {
                s.end <= m_doc.title_span.end;
     }
 
+    std::string_view low(std::size_t i) const { return m_t[i].low; }
+    bool has(std::size_t i, uint32_t bit) const { return m_info[i] && (m_info[i]->bits & bit); }
+    bool has_triggers(std::size_t i) const { return m_info[i] && m_info[i]->triggers; }
+
+    // The first token ending after `byte` (tokens are in text order: a binary search).
     std::size_t tok_at(uint32_t byte) const {
-        for (std::size_t i = 0; i < m_t.size(); ++i)
-            if (m_t[i].end > byte) return i;
-        return m_t.size();
+        return static_cast<std::size_t>(
+            std::partition_point(m_t.begin(), m_t.end(),
+                                 [byte](const Tok& t) { return t.end <= byte; }) -
+            m_t.begin());
     }
     std::size_t tok_end(uint32_t byte) const {
         std::size_t i = tok_at(byte > 0 ? byte - 1 : 0);
@@ -416,7 +458,7 @@ class SentenceEvents {
         if (!m_dateline || m_dateline->country.empty()) return false;
         if (!in_title() && m_si > m_dateline->sentence + 2) return false;
         bool ok = false;
-        if (te < m_t.size() && (m_t[te].low == "here" || m_t[te].low == "this"))
+        if (te < m_t.size() && (low(te) == "here" || low(te) == "this"))
             ok = true;
         else if (trig.words.size() == 1 && trig.words[0].starts_with("arriv")) {
             // A named place follows "in", "at", "to" (found as a destination when it is one).
@@ -433,9 +475,9 @@ class SentenceEvents {
     // event is not reported as an event of its own.
     bool venue_phrase(std::size_t b) const {
         for (std::size_t i = b; i-- > 0 && b - i <= 4;) {
-            const auto& w = m_t[i].low;
+            const std::string_view w = m_t[i].low;
             if (w == "at" || w == "sidelines") return true;
-            if (!m_t[i].is_word() || m_r.prepositions.count(w)) return false;
+            if (!m_t[i].is_word() || has(i, detail::wb_preposition)) return false;
         }
         return false;
     }
@@ -450,7 +492,7 @@ class SentenceEvents {
         for (std::size_t k = 0; k < m_args.size(); ++k)
             if (m_args[k].e == i && international_body(m_args[k])) return static_cast<int>(k);
         // "As the General Assembly wrapped up its General Debate": "its" is the body named last.
-        if (i > 0 && m_t[i - 1].low == "its")
+        if (i > 0 && low(i - 1) == "its")
             for (std::size_t k = m_args.size(); k-- > 0;)
                 if (m_args[k].e < i && international_body(m_args[k])) return static_cast<int>(k);
         return -1;
@@ -458,13 +500,13 @@ class SentenceEvents {
 
     // "a summit of the African Union", "a meeting of NATO foreign ministers".
     int body_after(std::size_t te) const {
-        if (te >= m_t.size() || m_t[te].low != "of") return -1;
+        if (te >= m_t.size() || low(te) != "of") return -1;
         for (std::size_t k = 0; k < m_args.size(); ++k) {
             const Arg& a = m_args[k];
             if (a.b <= te) continue;
             if (a.b > te + 2) break;
             bool clean = true;  // only "the" between
-            for (std::size_t i = te + 1; i < a.b; ++i) clean &= m_t[i].low == "the";
+            for (std::size_t i = te + 1; i < a.b; ++i) clean &= low(i) == "the";
             return clean && international_body(a) ? static_cast<int>(k) : -1;
         }
         return -1;
@@ -481,13 +523,13 @@ class SentenceEvents {
     // "at the White House": a preposition before token b, over an article.
     template <class Set>
     bool preposition_before(std::size_t b, const Set& preps) const {
-        if (b > 0 && m_t[b - 1].low == "the") --b;
+        if (b > 0 && low(b - 1) == "the") --b;
         return b > 0 && preps.count(m_t[b - 1].low);
     }
 
     bool clause_break(std::size_t i) const {
         if (m_t[i].is_word()) return false;  // the common case, without string compares
-        const auto& w = m_t[i].low;
+        const std::string_view w = m_t[i].low;
         return w == ";" || w == ":" || w == "\"" || w == "\u201c" || w == "\u201d" || w == "--" ||
                w == "\u2014" || w == "(" || w == ")";
     }
@@ -500,7 +542,7 @@ class SentenceEvents {
             // "Qarase, Foreign Minister Tavola": the actor stage may lend the next one's title
             // to the first as an appositive; the second still follows the comma.
             if (m_args[n].b < m_args[cur].e && m_args[n].hb >= m_args[cur].e && m_args[n].b > 0 &&
-                (m_t[m_args[n].b - 1].low == "," || m_t[m_args[n].b - 1].low == "and")) {
+                (low(m_args[n].b - 1) == "," || low(m_args[n].b - 1) == "and")) {
                 out.push_back(n);
                 cur = n;
                 continue;
@@ -508,15 +550,14 @@ class SentenceEvents {
             if (m_args[n].b < m_args[cur].e) continue;
             // "(IOM)" after "International Organization for Migration": the same actor again.
             if (m_args[n].actor == m_args[cur].actor && m_args[n].b == m_args[cur].e + 1 &&
-                m_t[m_args[cur].e].low == "(")
+                low(m_args[cur].e) == "(")
                 continue;
             bool ok = true;
             bool saw_and = false, saw_comma = false;
             for (std::size_t i = m_args[cur].e; i < m_args[n].b; ++i) {
-                const auto& w = m_t[i].low;
+                const std::string_view w = m_t[i].low;
                 // "the International Organization for Migration (IOM) and the UNHCR"
-                if (w == "(" && i + 3 < m_args[n].b && m_t[i + 2].low == ")" &&
-                    m_t[i + 1].is_word()) {
+                if (w == "(" && i + 3 < m_args[n].b && low(i + 2) == ")" && m_t[i + 1].is_word()) {
                     i += 2;
                     continue;
                 }
@@ -563,16 +604,17 @@ class SentenceEvents {
         // of two or more; with none in the sentence it is nobody we can name.
         {
             std::size_t i = at;
-            while (i > 0 && m_r.aux.count(m_t[i - 1].low)) --i;
-            if (i > 0 && (m_t[i - 1].low == "they" || m_t[i - 1].low == "we"))
+            while (i > 0 && has(i - 1, detail::wb_aux)) --i;
+            if (i > 0 && (low(i - 1) == "they" || low(i - 1) == "we"))
                 return last_coordination(i - 1);
         }
         // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's
         // antecedent.
         for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
-            const auto& w = m_t[i].low;
+            const std::string_view w = m_t[i].low;
             if (w != "which" && w != "who" && w != "that") {
-                if (!m_r.aux.count(w) && m_t[i].shape == TokShape::lower && !w.ends_with("ly"))
+                if (!has(i, detail::wb_aux) && m_t[i].shape == TokShape::lower &&
+                    !w.ends_with("ly"))
                     break;
                 continue;
             }
@@ -581,7 +623,7 @@ class SentenceEvents {
                 if (m_args[k].e + 3 < i) break;
                 bool clean = true;  // only a comma or a head noun ("team") between
                 for (std::size_t j = m_args[k].e; j < i; ++j)
-                    clean &= m_t[j].low == "," || m_t[j].shape == TokShape::lower;
+                    clean &= low(j) == "," || m_t[j].shape == TokShape::lower;
                 if (clean && !locative(m_args[k])) return {k};
                 break;
             }
@@ -589,15 +631,15 @@ class SentenceEvents {
         }
         std::size_t lim = at;
         for (std::size_t i = at; i-- > 0;) {
-            if (m_t[i].low == ")") {  // "Macron, who arrived ... (1am Singapore time), will join"
-                while (i > 0 && m_t[i].low != "(") --i;
+            if (low(i) == ")") {  // "Macron, who arrived ... (1am Singapore time), will join"
+                while (i > 0 && low(i) != "(") --i;
                 lim = i;
                 continue;
             }
             if (clause_break(i)) break;
             lim = i;
             // A verb's subject does not lie beyond the subordinator that opens its clause.
-            if (!leftmost && i + 1 < at && m_r.subordinators.count(m_t[i].low)) break;
+            if (!leftmost && i + 1 < at && has(i, detail::wb_subordinator)) break;
         }
         // Prefer a person, else any actor that is not a place. A verb takes the nearest one; a
         // bare noun in a trailing phrase ("X met Y at the start of a visit") the clause subject.
@@ -646,7 +688,7 @@ class SentenceEvents {
     // between X and Y, both sides affirmed"), else the last two people mentioned.
     std::vector<int> plural_subject(std::size_t at) const {
         for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
-            if (!m_r.plural.count(m_t[i].low)) continue;
+            if (!has(i, detail::wb_plural)) continue;
             auto c = last_coordination(i);
             if (c.size() == 2) return {m_args[c[0]].actor, m_args[c[1]].actor};
             return last_two_people();
@@ -656,8 +698,7 @@ class SentenceEvents {
 
     // "members of", "representatives from": token i is of/from after a proxy noun.
     bool proxy_of(std::size_t i) const {
-        return i > 0 && (m_t[i].low == "of" || m_t[i].low == "from") &&
-               m_r.proxy_nouns.count(m_t[i - 1].low);
+        return i > 0 && (low(i) == "of" || low(i) == "from") && has(i - 1, detail::wb_proxy_noun);
     }
 
     // First argument starting within `gap` tokens right of `from` (skipping determiners).
@@ -669,25 +710,25 @@ class SentenceEvents {
             // data/events/object-modifiers.txt may stand between the verb and its object.
             std::size_t plain = 0;
             for (std::size_t i = from; i < a.b; ++i) {
-                if (clause_break(i) || m_t[i].low == ",") {
-                    if (m_t[i].low == "," && i + 1 == a.b && i > from &&
-                        m_r.object_modifiers.count(m_t[i - 1].low))
+                if (clause_break(i) || low(i) == ",") {
+                    if (low(i) == "," && i + 1 == a.b && i > from &&
+                        has(i - 1, detail::wb_object_modifier))
                         continue;
                     return std::nullopt;
                 }
-                if (m_r.prepositions.count(m_t[i].low)) {
+                if (has(i, detail::wb_preposition)) {
                     if (proxy_of(i)) continue;
                     return std::nullopt;
                 }
-                const bool modifier = m_r.determiners.count(m_t[i].low) ||
-                                      m_r.object_modifiers.count(m_t[i].low) ||
-                                      m_r.proxy_nouns.count(m_t[i].low) || m_t[i].low == "his" ||
-                                      m_t[i].low == "her" || m_t[i].capitalised();
+                const bool modifier = has(i, detail::wb_determiner) ||
+                                      has(i, detail::wb_object_modifier) ||
+                                      has(i, detail::wb_proxy_noun) || low(i) == "his" ||
+                                      low(i) == "her" || m_t[i].capitalised();
                 if (!modifier) ++plain;
             }
             if (plain > gap || a.b > from + gap + 4) return std::nullopt;
             if (a.form == MentionForm::pronoun && a.e < m_t.size() &&
-                (m_t[a.b].low == "his" || m_t[a.b].low == "her" || m_t[a.b].low == "my"))
+                (low(a.b) == "his" || low(a.b) == "her" || low(a.b) == "my"))
                 continue;  // "met his Russian counterpart X": a determiner, not the object
             if (locative(a)) return std::nullopt;
             if (person_only && kind(a) != ActorKind::person) return std::nullopt;
@@ -701,7 +742,7 @@ class SentenceEvents {
         std::size_t end = m_args[c.back()].e;
         for (std::size_t i = end; i < m_t.size() && i < end + 6; ++i) {
             if (clause_break(i)) return;
-            const auto& w = m_t[i].low;
+            const std::string_view w = m_t[i].low;
             if (w == "include" || w == "includes" || w == "including" || w == "joined") {
                 for (std::size_t k = c.back() + 1; k < m_args.size(); ++k) {
                     if (m_args[k].b <= i) continue;
@@ -721,11 +762,10 @@ class SentenceEvents {
             if (clause_break(i)) break;
             // "a final meeting Tuesday before their separate talks with Bush": the "with" of
             // another event noun is that noun's.
-            if (i > from && m_r.triggers.count(m_t[i].low) && m_t[i].shape == TokShape::lower &&
-                m_t[i].low != "with")
+            if (i > from && has_triggers(i) && m_t[i].shape == TokShape::lower && low(i) != "with")
                 break;
-            if (m_t[i].low == "with" || m_t[i].low == "between" || m_t[i].low == "among") {
-                between = m_t[i].low != "with";
+            if (low(i) == "with" || low(i) == "between" || low(i) == "among") {
+                between = low(i) != "with";
                 for (std::size_t k = 0; k < m_args.size(); ++k) {
                     if (m_args[k].b <= i) continue;
                     if (m_args[k].b > i + 4) break;
@@ -788,7 +828,7 @@ class SentenceEvents {
         std::string found;
         std::size_t lo = at > window ? at - window : 0;
         for (std::size_t i = at; i-- > lo;) {
-            if (clause_break(i) || m_t[i].low == ",") break;
+            if (clause_break(i) || low(i) == ",") break;
             for (const Cue* cp : cues_from(i)) {
                 const Cue& c = *cp;
                 if (i + c.words.size() > at) continue;
@@ -807,8 +847,7 @@ class SentenceEvents {
     // The cues whose first word is token i (an index, not a scan of every cue).
     const std::vector<const Cue*>& cues_from(std::size_t i) const {
         static const std::vector<const Cue*> none;
-        auto it = m_r.cues_by_first.find(m_t[i].low);
-        return it == m_r.cues_by_first.end() ? none : it->second;
+        return m_info[i] && m_info[i]->cues ? *m_info[i]->cues : none;
     }
 
     bool cue_at(std::size_t i, std::size_t len) const {
@@ -863,7 +902,7 @@ class SentenceEvents {
             // time dates the telling, not the meeting.
             bool reported = false;
             for (std::size_t i = te; i < b && i < m_t.size() && !reported; ++i)
-                reported = m_r.speech_verbs.count(m_t[i].low) > 0;
+                reported = has(i, detail::wb_speech_verb);
             if (reported && scheduled) continue;
             std::size_t d = b >= te ? b - te : (tb > b ? tb - b : 0);
             // A clause break between the time and the trigger makes it a weaker candidate.
@@ -920,7 +959,7 @@ class SentenceEvents {
 
     bool mentions_later(std::size_t tb) const {
         for (std::size_t i = tb; i-- > 0 && tb - i <= 4;)
-            if (m_t[i].low == "later" || m_t[i].low == "then") return true;
+            if (low(i) == "later" || low(i) == "then") return true;
         return false;
     }
 
@@ -992,18 +1031,17 @@ class SentenceEvents {
             for (auto k : ks) add(m_args[k].actor, role);
         };
         std::string location;
-        const bool passive =
-            !trig.noun && tb > 0 &&
-            (m_t[tb - 1].low == "was" || m_t[tb - 1].low == "were" || m_t[tb - 1].low == "been" ||
-             m_t[tb - 1].low == "being" || m_t[tb - 1].low == "be" || m_t[tb - 1].low == "is" ||
-             m_t[tb - 1].low == "are") &&
-            te < m_t.size() && m_t[te].low == "by";
+        const bool passive = !trig.noun && tb > 0 &&
+                             (low(tb - 1) == "was" || low(tb - 1) == "were" ||
+                              low(tb - 1) == "been" || low(tb - 1) == "being" ||
+                              low(tb - 1) == "be" || low(tb - 1) == "is" || low(tb - 1) == "are") &&
+                             te < m_t.size() && low(te) == "by";
         // "Lion was announced at an event": a statement in the passive names no speaker unless
         // "by" does.
         if (trig.type == EventType::statement && !trig.noun && !passive && tb > 0) {
             std::size_t b = tb - 1;  // over an adverb: "were also announced"
-            if (b > 0 && (m_t[b].low == "also" || m_t[b].low.ends_with("ly"))) --b;
-            const auto& w = m_t[b].low;
+            if (b > 0 && (low(b) == "also" || m_t[b].low.ends_with("ly"))) --b;
+            const std::string_view w = m_t[b].low;
             if (w == "was" || w == "were" || w == "been" || w == "being" || w == "be" ||
                 w == "is" || w == "are")
                 return false;
@@ -1016,22 +1054,21 @@ class SentenceEvents {
             std::size_t p = tb;
             while (p > 0 && p + 3 > tb &&
                    (m_t[p - 1].shape == TokShape::lower || m_t[p - 1].shape == TokShape::number) &&
-                   !m_t[p - 1].possessive && !m_r.determiners.count(m_t[p - 1].low) &&
-                   m_t[p - 1].low != "with")
+                   !m_t[p - 1].possessive && !has(p - 1, detail::wb_determiner) &&
+                   low(p - 1) != "with")
                 --p;
             bool owned = false;  // "his visit": the possessor, and nobody else, is the subject
-            if (p > 0 &&
-                (m_t[p - 1].possessive || m_t[p - 1].low == "his" || m_t[p - 1].low == "her" ||
-                 m_t[p - 1].low == "my" || m_t[p - 1].low == "their")) {
+            if (p > 0 && (m_t[p - 1].possessive || low(p - 1) == "his" || low(p - 1) == "her" ||
+                          low(p - 1) == "my" || low(p - 1) == "their")) {
                 owned = true;
                 for (std::size_t k = 0; k < m_args.size(); ++k)
                     if (m_args[k].e == p ||
                         (m_args[k].b == p - 1 && m_args[k].form == MentionForm::pronoun))
                         subj = {k};
-                if (m_t[p - 1].low == "their") plural = last_two_people();
+                if (low(p - 1) == "their") plural = last_two_people();
                 // "talks with President Bush during his visit": "his" or "her" before an event
                 // noun is the nearest person before it in the sentence.
-                if (m_t[p - 1].low == "his" || m_t[p - 1].low == "her")
+                if (low(p - 1) == "his" || low(p - 1) == "her")
                     for (std::size_t k = m_args.size(); k-- > 0;)
                         if (m_args[k].e < p && kind(m_args[k]) == ActorKind::person &&
                             m_args[k].form != MentionForm::pronoun) {
@@ -1043,8 +1080,8 @@ class SentenceEvents {
             bool light = false;
             if (subj.empty()) {
                 for (std::size_t i = tb; i-- > 0 && tb - i <= 6;) {
-                    if (clause_break(i) || m_t[i].low == ",") break;
-                    if (m_r.light_verbs.count(m_t[i].low)) {
+                    if (clause_break(i) || low(i) == ",") break;
+                    if (has(i, detail::wb_light_verb)) {
                         light = true;
                         subj = subject(i);
                         if (subj.empty()) plural = plural_subject(i);
@@ -1159,7 +1196,7 @@ class SentenceEvents {
             } else if (f == "self") {
                 // "X warned in an interview": the speaker is the clause subject.
                 const bool in_speech =
-                    trig.noun && tb >= 2 && (m_t[tb - 1].low == "in" || m_t[tb - 2].low == "in");
+                    trig.noun && tb >= 2 && (low(tb - 1) == "in" || low(tb - 2) == "in");
                 found_target = !parts.empty() && (!borrowed_subject || in_speech);
             }
         }
@@ -1188,8 +1225,8 @@ class SentenceEvents {
         // noun of its own prepositional phrase.
         bool own_phrase = false;
         for (std::size_t i = tb; i-- > 0 && tb - i <= 3;)
-            if (m_t[i].low == "in" || m_t[i].low == "during" || m_t[i].low == "by" ||
-                m_t[i].low == "over" || m_t[i].low == "via")
+            if (low(i) == "in" || low(i) == "during" || low(i) == "by" || low(i) == "over" ||
+                low(i) == "via")
                 own_phrase = true;
         const bool plural_borrowed = borrowed_subject && subj.size() >= 2 && own_phrase;
         if (trig.noun && !found_target &&
@@ -1266,8 +1303,8 @@ class SentenceEvents {
         // "has arrived", "have met" (present perfect) and "is welcomed", "meets" (the present
         // of headlines and captions) report the publication day.
         const std::string& w0 = m_t[tb].low;
-        const bool present = tb > 0 && (m_t[tb - 1].low == "is" || m_t[tb - 1].low == "are" ||
-                                        m_t[tb - 1].low == "has" || m_t[tb - 1].low == "have");
+        const bool present = tb > 0 && (low(tb - 1) == "is" || low(tb - 1) == "are" ||
+                                        low(tb - 1) == "has" || low(tb - 1) == "have");
         const bool third_person_s = w0.size() > 3 && w0.back() == 's' && w0[w0.size() - 2] != 's';
         if (!ev.date.first && m_doc.publication && status == EventStatus::occurred && !in_title() &&
             !trig.noun && (present || third_person_s)) {
@@ -1329,16 +1366,35 @@ bool undated_or_overlapping(const EventDate& a, const EventDate& b) {
 
 // The same event mentioned twice in one article ("the talks" after "X met Y") is one event.
 void merge_mentions(std::vector<Event>& events) {
+    // Each event's set of participant names (sorted, unique), made once rather than per pair.
+    auto names_of = [](const Event& ev) {
+        std::vector<std::string_view> n;
+        n.reserve(ev.participants.size());
+        for (const auto& p : ev.participants) n.push_back(p.name);
+        std::sort(n.begin(), n.end());
+        n.erase(std::unique(n.begin(), n.end()), n.end());
+        return n;
+    };
     std::vector<Event> out;
+    out.reserve(events.size());  // the names below point into the events: they must not move
+    std::vector<std::vector<std::string_view>> out_names;
     for (auto& e : events) {
         bool merged = false;
-        for (auto& o : out) {
+        const auto b = names_of(e);
+        for (std::size_t oi = 0; oi < out.size(); ++oi) {
+            auto& o = out[oi];
             if (o.type != e.type || !undated_or_overlapping(o.date, e.date)) continue;
-            std::set<std::string> a, b;
-            for (auto& p : o.participants) a.insert(p.name);
-            for (auto& p : e.participants) b.insert(p.name);
+            const auto& a = out_names[oi];
             std::size_t common = 0;
-            for (auto& n : b) common += a.count(n);
+            for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+                if (a[i] < b[j]) {
+                    ++i;
+                } else if (b[j] < a[i]) {
+                    ++j;
+                } else {
+                    ++common, ++i, ++j;
+                }
+            }
             // Only the same set of participants: "talks with X and Y" and a later "meeting with
             // X" are two encounters, as readers count them. A visit told twice may name the
             // travelling party more fully once ("Macron and his wife arrived").
@@ -1352,9 +1408,15 @@ void merge_mentions(std::vector<Event>& events) {
                 subset = ha == hb;
             }
             if (!subset && (common != a.size() || common != b.size())) continue;
-            if (subset)
-                for (auto& p : e.participants)
-                    if (!a.count(p.name)) o.participants.push_back(p);
+            if (subset) {
+                // Chosen before any is added: `a` points into o.participants.
+                std::vector<const Participant*> add;
+                for (const auto& p : e.participants)
+                    if (!std::binary_search(a.begin(), a.end(), std::string_view(p.name)))
+                        add.push_back(&p);
+                for (const Participant* p : add) o.participants.push_back(*p);
+                if (!add.empty()) out_names[oi] = names_of(o);
+            }
             // The body tells more than the headline: its date and sentence win.
             const bool o_headline = o.confidence < 0;
             if ((!o.date.first && e.date.first) || (o_headline && e.date.first)) o.date = e.date;
@@ -1373,7 +1435,10 @@ void merge_mentions(std::vector<Event>& events) {
             merged = true;
             break;
         }
-        if (!merged) out.push_back(std::move(e));
+        if (!merged) {
+            out.push_back(std::move(e));
+            out_names.push_back(names_of(out.back()));
+        }
     }
     events = std::move(out);
 }
@@ -1411,6 +1476,7 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
     const bool times_sorted = std::is_sorted(
         times.begin(), times.end(),
         [](const TimeSpan& a, const TimeSpan& b) { return a.span.begin < b.span.begin; });
+    std::unordered_map<std::string_view, int> by_name;  // actor index by name, built on demand
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         std::vector<Event> found;
         SentenceEvents(doc, actors, times, rules, si, recent, participants, dateline_place,
@@ -1421,14 +1487,15 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
         for (auto& e : found) {
             for (const auto& p : e.participants) {
                 if (p.kind != ActorKind::person) continue;
-                for (std::size_t a = 0; a < actors.actors.size(); ++a)
-                    if (actors.actors[a].name == p.name) {
-                        participants.erase(
-                            std::remove(participants.begin(), participants.end(), int(a)),
-                            participants.end());
-                        participants.push_back(static_cast<int>(a));
-                        break;
-                    }
+                if (by_name.empty())  // the first actor of each name, as a scan would find
+                    for (std::size_t a = 0; a < actors.actors.size(); ++a)
+                        by_name.emplace(actors.actors[a].name, static_cast<int>(a));
+                auto it = by_name.find(p.name);
+                if (it == by_name.end()) continue;
+                const int a = it->second;
+                participants.erase(std::remove(participants.begin(), participants.end(), a),
+                                   participants.end());
+                participants.push_back(a);
             }
             if (headline)
                 e.confidence = -e.confidence;  // marked for merge_mentions, restored after
