@@ -197,6 +197,9 @@ class SentenceEvents {
         map_mentions();
     }
 
+    /// A Title-Case sentence ("Bill Clinton And Boris Yeltsin Arrived For A Summit").
+    bool title_case() const { return m_title_case; }
+
     void run(std::vector<Event>& out) {
         for (std::size_t i = 0; i < m_t.size(); ++i) {
             if (!m_t[i].is_word()) continue;
@@ -1479,11 +1482,13 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
     std::unordered_map<std::string_view, int> by_name;  // actor index by name, built on demand
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
         std::vector<Event> found;
-        SentenceEvents(doc, actors, times, rules, si, recent, participants, dateline_place,
-                       times_sorted)
-            .run(found);
+        SentenceEvents se(doc, actors, times, rules, si, recent, participants, dateline_place,
+                          times_sorted);
+        se.run(found);
+        // The title, or a Title-Case standfirst under it, summarises the story.
         const bool headline =
-            doc.title_span.size() > 0 && doc.sentences[si].begin < doc.title_span.end;
+            (doc.title_span.size() > 0 && doc.sentences[si].begin < doc.title_span.end) ||
+            (si < 4 && se.title_case());
         for (auto& e : found) {
             for (const auto& p : e.participants) {
                 if (p.kind != ActorKind::person) continue;
@@ -1515,13 +1520,33 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
         }
     }
     merge_mentions(events);
+    // A headline event that no sentence of the body tells again happened on the day the lead
+    // is about: the earliest day its first sentences name in the three days up to publication
+    // ("Thursday" in a Friday paper), else the day of publication.
+    std::optional<date::sys_days> lead_day = doc.publication;
+    if (doc.publication) {
+        uint32_t body = 0;
+        while (body < doc.sentences.size() && doc.title_span.size() > 0 &&
+               doc.sentences[body].begin < doc.title_span.end)
+            ++body;
+        const uint32_t lead_end = body + 4 < doc.sentences.size()
+                                      ? doc.sentences[body + 4].begin
+                                      : static_cast<uint32_t>(doc.text.size());
+        const uint32_t lead_begin = body < doc.sentences.size() ? doc.sentences[body].begin : 0;
+        for (const auto& ts : times) {
+            if (ts.span.begin < lead_begin || ts.span.begin >= lead_end) continue;
+            if (!ts.ok() || ts.type != TimexType::date || ts.granularity != Granularity::day)
+                continue;
+            if (*ts.first > *doc.publication || *ts.first + date::days(3) < *doc.publication)
+                continue;
+            if (*ts.first < *lead_day) lead_day = ts.first;
+        }
+    }
     for (auto& e : events) {
         if (e.confidence >= 0) continue;
-        // A headline event that no sentence of the body tells again: headlines speak of the
-        // day of publication.
         e.confidence = -e.confidence;
-        if (!e.date.first && doc.publication && e.status == EventStatus::occurred) {
-            e.date.first = e.date.last = doc.publication;
+        if (!e.date.first && lead_day && e.status == EventStatus::occurred) {
+            e.date.first = e.date.last = lead_day;
             e.date.granularity = Granularity::day;
         }
     }

@@ -465,3 +465,19 @@ TEST(Actors, ATitleCaseStandfirstIsReadLikeAHeadline) {
     EXPECT_NE(actor(x, "Boris Yeltsin"), nullptr);
     for (const auto& a : x.actors.actors) EXPECT_EQ(a.name.find("Arrived"), std::string::npos);
 }
+
+TEST(Events, AnUndatedHeadlineEventIsOnTheDayTheLeadIsAbout) {
+    // Published on Friday; the lead tells of Thursday.
+    auto x = run(
+        "Leaders Arrive For Summit\n\n"
+        "Bill Clinton And Boris Yeltsin Arrived For A Summit That Promises To Be Contentious.\n\n"
+        "HELSINKI, Finland -- President Clinton rolled into this frosty capital on Thursday.",
+        "2003-05-16");
+    const Event* y = find(x, EventType::visit, "Boris Yeltsin", "Finland");
+    ASSERT_NE(y, nullptr);
+    EXPECT_EQ(day(y->date.first), "2003-05-15");
+    const Event* c = find(x, EventType::visit, "Bill Clinton", "Finland");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(day(c->date.first), "2003-05-15");
+    EXPECT_EQ(count_type(x, EventType::visit), 2u);
+}
