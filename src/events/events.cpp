@@ -907,6 +907,14 @@ class SentenceEvents {
             for (std::size_t i = te; i < b && i < m_t.size() && !reported; ++i)
                 reported = has(i, detail::wb_speech_verb);
             if (reported && scheduled) continue;
+            // "UNITED NATIONS, September 18. /TASS/. X plans to meet Y": the dateline's date is
+            // the day of writing, not the plan's.
+            bool datelined = dateline_time(ts, s.begin);
+            if (m_dateline && m_dateline->sentence == m_si && ts.span.begin >= m_dateline->end &&
+                ts.span.begin <= m_dateline->end + 3)
+                datelined = true;
+            if (datelined && scheduled) continue;
+            if (datelined) reported = true;
             std::size_t d = b >= te ? b - te : (tb > b ? tb - b : 0);
             // A clause break between the time and the trigger makes it a weaker candidate.
             std::size_t lo = std::min(b, tb), hi = std::max(b, te);
@@ -1005,9 +1013,35 @@ class SentenceEvents {
             if (ts.granularity != Granularity::day && ts.granularity != Granularity::weekend)
                 continue;
             if (past_for_plan(ts, scheduled)) continue;
+            if (scheduled && dateline_time(ts, sentence_begin(ts.span.begin))) continue;
             best = &ts;
         }
         return best;
+    }
+
+    uint32_t sentence_begin(uint32_t byte) const {
+        auto it = std::upper_bound(m_doc.sentences.begin(), m_doc.sentences.end(), byte,
+                                   [](uint32_t b, const Sentence& s) { return b < s.begin; });
+        return it == m_doc.sentences.begin() ? 0 : std::prev(it)->begin;
+    }
+
+    // "UNITED NATIONS, September 18.": a time right after a capitalised dateline that opens its
+    // sentence is the day of writing.
+    bool dateline_time(const TimeSpan& ts, uint32_t sentence_start) const {
+        if (ts.span.begin < sentence_start + 4) return false;
+        std::string_view lead =
+            std::string_view(m_doc.text).substr(sentence_start, ts.span.begin - sentence_start);
+        while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+        if (lead.empty() || lead.back() != ',') return false;
+        lead.remove_suffix(1);
+        std::size_t letters = 0;
+        for (char c : lead) {
+            if (c >= 'A' && c <= 'Z')
+                ++letters;
+            else if (c != ' ' && c != '.' && c != '-' && c != ',')
+                return false;
+        }
+        return letters >= 3;
     }
 
     Participant participant(int actor, Role role, const std::string& title) const {

@@ -481,3 +481,16 @@ TEST(Events, AnUndatedHeadlineEventIsOnTheDayTheLeadIsAbout) {
     EXPECT_EQ(day(c->date.first), "2003-05-15");
     EXPECT_EQ(count_type(x, EventType::visit), 2u);
 }
+
+TEST(Events, ADatelinesDateDoesNotDateAPlan) {
+    auto x = run(
+        "UN chief to meet North Korean minister\n\n"
+        "On May 16, Secretary-General Antonio Guterres plans to hold a meeting with North Korean "
+        "Foreign Minister Ri Yong-ho.\n\n"
+        "UNITED NATIONS, May 14. Secretary-General Antonio Guterres plans to hold a meeting with "
+        "Foreign Minister Ri Yong-ho, a spokesman told reporters.");
+    const Event* m = find(x, EventType::meeting, "Antonio Guterres", "Ri Yong-ho");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(day(m->date.first), "2003-05-16");
+    EXPECT_EQ(count_type(x, EventType::meeting), 1u);  // one plan, told twice
+}
