@@ -1086,6 +1086,7 @@ class SentenceEvents {
         std::vector<std::size_t> subj;
         std::vector<int> plural;
         bool borrowed_subject = false;  // a bare noun's participant taken from its clause
+        bool fronted = false;           // "In a speech ..., X": the subject after the comma
         if (trig.noun) {
             // Possessor: "Hu's visit", "his meeting with X", "Obama's talks".
             std::size_t p = tb;
@@ -1133,6 +1134,23 @@ class SentenceEvents {
             if (subj.empty() && plural.empty() && !light && !own_between && !owned) {
                 subj = subject(tb, /*leftmost=*/true);
                 borrowed_subject = !subj.empty();
+            }
+            // "In a speech to parliament on Tuesday, Tony Blair defended ...": a statement noun in
+            // an opening phrase belongs to the subject after its comma.
+            if (subj.empty() && plural.empty() && trig.type == EventType::statement && tb <= 4 &&
+                (low(0) == "in" || low(0) == "at" || low(0) == "during")) {
+                std::size_t comma = te;
+                while (comma < m_t.size() && comma < te + 14 && low(comma) != "," &&
+                       !clause_break(comma))
+                    ++comma;
+                if (comma < m_t.size() && low(comma) == ",")
+                    for (std::size_t k = 0; k < m_args.size(); ++k)
+                        if (m_args[k].b > comma && m_args[k].b <= comma + 4 &&
+                            kind(m_args[k]) == ActorKind::person) {
+                            subj = {k};
+                            fronted = true;
+                            break;
+                        }
             }
         } else if (passive) {
             auto by = object(te + 1, 2, false);
@@ -1231,10 +1249,15 @@ class SentenceEvents {
                     found_target = true;
                 }
             } else if (f == "self") {
-                // "X warned in an interview": the speaker is the clause subject.
-                const bool in_speech =
-                    trig.noun && tb >= 2 && (low(tb - 1) == "in" || low(tb - 2) == "in");
-                found_target = !parts.empty() && (!borrowed_subject || in_speech);
+                // "X warned in an interview", "X said at a news conference", "X, speaking at a
+                // joint press conference": the speaker is the clause subject.
+                bool in_speech = false;
+                for (std::size_t i = tb; trig.noun && i-- > 0 && tb - i <= 3;) {
+                    const auto w = low(i);
+                    if (w == "in" || w == "at" || w == "during") in_speech = true;
+                    if (in_speech || w == ",") break;
+                }
+                found_target = !parts.empty() && (!borrowed_subject || in_speech || fronted);
             }
         }
         if (between && !parts.empty()) {

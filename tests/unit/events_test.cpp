@@ -494,3 +494,19 @@ TEST(Events, ADatelinesDateDoesNotDateAPlan) {
     EXPECT_EQ(day(m->date.first), "2003-05-16");
     EXPECT_EQ(count_type(x, EventType::meeting), 1u);  // one plan, told twice
 }
+
+TEST(Events, StatementsAtNewsConferencesAndInOpeningPhrases) {
+    auto a =
+        run("Russian Foreign Minister Igor Ivanov said at a news conference on Monday that "
+            "Moscow opposed the strikes.");
+    const Event* s = find(a, EventType::statement, "Igor Ivanov");
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(day(s->date.first), "2003-05-12");
+    auto b =
+        run("In a speech to parliament on Tuesday, Prime Minister Tony Blair defended the war.");
+    EXPECT_NE(find(b, EventType::statement, "Tony Blair"), nullptr);
+    auto c =
+        run("French President Jacques Chirac, speaking at a joint press conference with "
+            "Vladimir Putin on Tuesday, said the war was illegal.");
+    EXPECT_NE(find(c, EventType::statement, "Jacques Chirac", "Vladimir Putin"), nullptr);
+}
