@@ -249,9 +249,10 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
         u.drop = u.match != Boilerplate::Match::none || looks_like_ticker(u.text);
     }
     for (std::size_t i = 1; i + 1 < units.size(); ++i) {
-        if (!units[i].drop && units[i].text.size() < 1000 && addresses_reader(units[i].text) &&
+        // The neighbours first: reading every paragraph's words is the costly test.
+        if (!units[i].drop && units[i].text.size() < 1000 &&
             units[i - 1].match == Boilerplate::Match::contains &&
-            units[i + 1].match == Boilerplate::Match::contains)
+            units[i + 1].match == Boilerplate::Match::contains && addresses_reader(units[i].text))
             units[i].drop = true;
     }
 
