@@ -164,9 +164,9 @@ void read_jsonl(std::istream& in, const std::string& name, Queue& q, std::size_t
     while (std::getline(in, line)) {
         ++n;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        Event e = event_from_json(line, name + ":" + std::to_string(n));
-        std::string doc = e.evidence.document.empty() ? name : e.evidence.document;
-        if (cur.events.empty() || doc != cur.source.substr(0, doc.size()) ||
+        Event e = event_from_jsonl(line, name, n);
+        const std::string& doc = e.evidence.document.empty() ? name : e.evidence.document;
+        if (cur.events.empty() || !std::string_view(cur.source).starts_with(doc) ||
             (cur.source.size() != doc.size() && cur.source[doc.size()] != '#')) {
             close_record();
             int part = seen[doc]++;
@@ -303,10 +303,15 @@ void run_ingest(const IngestArgs& args) {
     std::vector<DocumentRecord> batch;
     std::size_t batch_events = 0;
     std::size_t batch_articles = 0;  // documents extracted here, not read from .jsonl
+    // A stored batch is freed on a thread of its own: the writer is the bottleneck, and freeing
+    // 50,000 events' strings (allocated by the readers' threads) is not free.
+    std::thread reaper;
     auto flush = [&] {
         if (batch.empty()) return;
         total += store.add_batch(batch);
-        batch.clear();
+        if (reaper.joinable()) reaper.join();
+        reaper = std::thread([done = std::move(batch)] {});
+        batch = {};
         batch_events = 0;
         batch_articles = 0;
     };
@@ -339,9 +344,11 @@ void run_ingest(const IngestArgs& args) {
         while (queue.pop(sink, std::chrono::milliseconds(50))) {
         }
         for (auto& t : threads) t.join();
+        if (reaper.joinable()) reaper.join();
         throw;
     }
     for (auto& t : threads) t.join();
+    if (reaper.joinable()) reaper.join();
     progress.update(files_done, docs_seen, events_seen, true);
     progress.clear();
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -91,10 +92,208 @@ struct StrHash {
 template <class V>
 using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
 
-struct MergeCandidate {
-    int64_t id;
-    EventDate date;  // expression left empty: only the span and granularity matter
+/// Open addressing from a 64-bit key to a 32-bit value. No node per entry: a lookup in the
+/// million merge keys or the hot name cache touches a cache line or two, not a pointer chain.
+class FlatIndex {
+  public:
+    static constexpr uint32_t kNone = UINT32_MAX;
+    uint32_t find(uint64_t key) const {
+        if (m_slots.empty()) return kNone;
+        for (std::size_t i = mix(key) & m_mask;; i = (i + 1) & m_mask) {
+            const Slot& s = m_slots[i];
+            if (s.value == kNone) return kNone;
+            if (s.key == key) return s.value;
+        }
+    }
+    /// Inserts or overwrites.
+    void set(uint64_t key, uint32_t value) {
+        if ((m_size + 1) * 4 > m_slots.size() * 3) grow();
+        for (std::size_t i = mix(key) & m_mask;; i = (i + 1) & m_mask) {
+            Slot& s = m_slots[i];
+            if (s.value == kNone) {
+                s = Slot{key, value};
+                ++m_size;
+                return;
+            }
+            if (s.key == key) {
+                s.value = value;
+                return;
+            }
+        }
+    }
+    void clear() {
+        m_slots.clear();
+        m_size = 0;
+        m_mask = 0;
+    }
+
+  private:
+    struct Slot {
+        uint64_t key = 0;
+        uint32_t value = kNone;
+    };
+    static uint64_t mix(uint64_t k) {
+        k ^= k >> 33;
+        k *= 0xff51afd7ed558ccdull;
+        k ^= k >> 33;
+        return k;
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+        m_mask = m_slots.size() - 1;
+        m_size = 0;
+        for (const auto& s : old)
+            if (s.value != kNone) set(s.key, s.value);
+    }
+    std::vector<Slot> m_slots;
+    std::size_t m_size = 0;
+    std::size_t m_mask = 0;
 };
+
+/// Strings (with a small tag, e.g. the actor kind) to an int64: keys live in one arena and the
+/// index is flat, so the lookup of every participant's name stays in cache.
+class NameCache {
+  public:
+    int64_t* find(uint8_t tag, std::string_view name) {
+        const uint64_t h = hash(tag, name);
+        for (uint32_t i = m_index.find(h); i != FlatIndex::kNone; i = m_entries[i].next) {
+            Entry& e = m_entries[i];
+            if (e.tag == tag && e.len == name.size() &&
+                std::memcmp(m_arena.data() + e.offset, name.data(), name.size()) == 0)
+                return &e.value;
+        }
+        return nullptr;
+    }
+    void add(uint8_t tag, std::string_view name, int64_t value) {
+        const uint64_t h = hash(tag, name);
+        Entry e{m_arena.size(), static_cast<uint32_t>(name.size()), tag, value, m_index.find(h)};
+        m_arena.append(name);
+        m_index.set(h, static_cast<uint32_t>(m_entries.size()));
+        m_entries.push_back(e);
+    }
+    std::size_t size() const { return m_entries.size(); }
+    void clear() {
+        m_index.clear();
+        m_entries.clear();
+        m_arena.clear();
+    }
+
+  private:
+    struct Entry {
+        std::size_t offset;
+        uint32_t len;
+        uint8_t tag;
+        int64_t value;
+        uint32_t next;  // an entry with the same 64-bit hash
+    };
+    static uint64_t hash(uint8_t tag, std::string_view s) {
+        return std::hash<std::string_view>{}(s) ^ (uint64_t(tag) * 0x9e3779b97f4a7c15ull);
+    }
+    FlatIndex m_index;
+    std::vector<Entry> m_entries;
+    std::string m_arena;
+};
+
+/// A stored dated event that later reports may merge into.
+struct MergeCandidate {
+    int64_t id = 0;
+    int32_t first = 0, last = 0;  // days
+    Granularity granularity = Granularity::unknown;
+    EventDate date() const {
+        EventDate d;
+        d.first = date::sys_days(date::days(first));
+        d.last = date::sys_days(date::days(last));
+        d.granularity = granularity;
+        return d;
+    }
+};
+
+/// Merge key -> its candidates, oldest first. Open addressing with the first candidate in the
+/// slot itself (most keys have one) and the rest in a contiguous overflow list: a busy pair's
+/// hundreds of candidates are scanned in one run instead of a chase across memory.
+class MergeTable {
+  public:
+    template <class F>
+    void for_each(uint64_t key, F&& fn) {
+        Slot* s = find(key);
+        if (!s) return;
+        const uint32_t more = s->more;
+        if (fn(s->first)) return;
+        if (more == kNone) return;
+        for (auto& c : m_overflow[more])
+            if (fn(c)) return;
+    }
+    void add(uint64_t key, const MergeCandidate& c) {
+        if ((m_size + 1) * 4 > m_slots.size() * 3) grow();
+        Slot& s = probe(key);
+        if (s.first.id == 0) {
+            s.key = key;
+            s.first = c;
+            ++m_size;
+            return;
+        }
+        if (s.more == kNone) {
+            s.more = static_cast<uint32_t>(m_overflow.size());
+            m_overflow.emplace_back();
+        }
+        m_overflow[s.more].push_back(c);
+    }
+    void clear() {
+        m_slots.clear();
+        m_overflow.clear();
+        m_size = 0;
+        m_mask = 0;
+    }
+
+  private:
+    static constexpr uint32_t kNone = UINT32_MAX;
+    struct Slot {
+        uint64_t key = 0;
+        MergeCandidate first;  // id 0: the slot is free
+        uint32_t more = kNone;
+    };
+    static uint64_t mix(uint64_t k) {
+        k ^= k >> 33;
+        k *= 0xff51afd7ed558ccdull;
+        k ^= k >> 33;
+        return k;
+    }
+    Slot* find(uint64_t key) {
+        if (m_slots.empty()) return nullptr;
+        Slot& s = probe(key);
+        return s.first.id == 0 ? nullptr : &s;
+    }
+    /// The slot holding `key`, or the free slot where it would go.
+    Slot& probe(uint64_t key) {
+        for (std::size_t i = mix(key) & m_mask;; i = (i + 1) & m_mask) {
+            Slot& s = m_slots[i];
+            if (s.first.id == 0 || s.key == key) return s;
+        }
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+        m_mask = m_slots.size() - 1;
+        for (const auto& s : old)
+            if (s.first.id != 0) probe(s.key) = s;
+    }
+    std::vector<Slot> m_slots;
+    std::vector<std::vector<MergeCandidate>> m_overflow;
+    std::size_t m_size = 0;
+    std::size_t m_mask = 0;
+};
+
+/// The secondary indexes that a bulk batch drops and rebuilds, as the schema defines them (keep
+/// in step with store/schema.hpp). Rebuilding one by a sort costs about a third of keeping it
+/// up row by row, so a batch as large as half of what is stored gains by it.
+constexpr std::array<std::pair<const char*, const char*>, 4> kBulkIndexes{{
+    {"events_first", "CREATE INDEX events_first ON events(first)"},
+    {"participants_actor", "CREATE INDEX participants_actor ON participants(actor_id, event_id)"},
+    {"sources_event", "CREATE INDEX sources_event ON sources(event_id)"},
+    {"sources_document", "CREATE INDEX sources_document ON sources(document_id)"},
+}};
+constexpr std::size_t kBulkMinEvents = 1000;
 
 std::string not_parley(const std::string& path, const std::string& reason) {
     return path + ": not a Parley database (" + reason + ")";
@@ -182,13 +381,15 @@ struct Store::Impl {
     bool caches_ready = false;
     std::unordered_map<std::string, int64_t> actor_by_key;  // kind + '\t' + key
     std::unordered_map<std::string, std::vector<int64_t>> full_names_by_surname;  // persons
-    std::unordered_map<int64_t, bool> actor_has_country;
-    std::unordered_set<std::string> aliases_seen;  // id + '\t' + key
-    std::array<StrMap<int64_t>, 8> name_cache;     // by kind: name as written -> id
-    StrMap<int64_t> title_ids;                     // interned titles for roles_seen
-    std::unordered_map<int64_t, std::pair<int64_t, int64_t>> roles_seen;  // id << 20 | title
+    std::vector<uint8_t> actor_has_country;                                       // by actor id
+    std::unordered_set<std::string> aliases_seen;                                 // id + '\t' + key
+    NameCache name_cache;  // (kind, name as written) -> id
+    NameCache title_ids;   // interned titles for roles_seen
+    FlatIndex roles_seen;  // (id << 20) ^ title -> role_spans
+    std::vector<std::pair<int64_t, int64_t>> role_spans;
     bool merge_ready = false;
-    std::unordered_map<int64_t, std::vector<MergeCandidate>> merge;
+    MergeTable merge;
+    bool indexes_dropped = false;           // inside a bulk batch, until restore_indexes()
     std::unique_ptr<EventDetails> details;  // Store::cache_events()
 
     void open(const std::filesystem::path& p, Mode m);
@@ -204,8 +405,29 @@ struct Store::Impl {
         actor_has_country.clear();
         aliases_seen.clear();
         roles_seen.clear();
-        for (auto& c : name_cache) c.clear();
+        role_spans.clear();
+        name_cache.clear();
         merge.clear();
+    }
+    void drop_indexes() {
+        for (const auto& [name, sql] : kBulkIndexes)
+            db.exec(("DROP INDEX IF EXISTS " + std::string(name)).c_str());
+        indexes_dropped = true;
+    }
+    void restore_indexes() {
+        if (!indexes_dropped) return;
+        for (const auto& [name, sql] : kBulkIndexes) db.exec(sql);
+        indexes_dropped = false;
+    }
+    uint8_t& has_country(int64_t id) {
+        const auto i = static_cast<std::size_t>(id);
+        if (i >= actor_has_country.size()) actor_has_country.resize(i + i / 2 + 1024, 0);
+        return actor_has_country[i];
+    }
+    void add_candidate(int64_t mkey, int64_t id, const EventDate& d) {
+        merge.add(static_cast<uint64_t>(mkey),
+                  MergeCandidate{id, static_cast<int32_t>(day_num(*d.first)),
+                                 static_cast<int32_t>(day_num(*d.last)), d.granularity});
     }
     void store_document(const DocumentRecord& doc, IngestStats& stats);
     int64_t resolve_actor(const std::string& name, ActorKind kind, const std::string& country,
@@ -377,7 +599,7 @@ void Store::Impl::load_caches() {
         const std::string key = st.str(1);
         const auto kind = static_cast<ActorKind>(st.i64(2));
         actor_by_key[std::to_string(static_cast<int>(kind)) + '\t' + key] = id;
-        actor_has_country[id] = !st.null(3);
+        has_country(id) = !st.null(3);
         if (kind == ActorKind::person && key.find(' ') != std::string::npos)
             full_names_by_surname[last_token(key)].push_back(id);
     }
@@ -390,12 +612,12 @@ void Store::Impl::load_merge() {
     if (merge_ready) return;
     merge.clear();
     Stmt st(db, "SELECT id, mkey, first, last, granularity FROM events WHERE first IS NOT NULL");
+    EventDate d;
     while (st.step()) {
-        MergeCandidate c{st.i64(0), {}};
-        c.date.first = num_day(st.i64(2));
-        c.date.last = num_day(st.null(3) ? st.i64(2) : st.i64(3));
-        c.date.granularity = static_cast<Granularity>(st.i64(4));
-        merge[st.i64(1)].push_back(std::move(c));
+        d.first = num_day(st.i64(2));
+        d.last = num_day(st.null(3) ? st.i64(2) : st.i64(3));
+        d.granularity = static_cast<Granularity>(st.i64(4));
+        add_candidate(st.i64(1), st.i64(0), d);
     }
     merge_ready = true;
 }
@@ -411,14 +633,23 @@ void Store::Impl::add_role(int64_t id, const std::string& title, const EventDate
     if (title.empty()) return;
     const int64_t first = d.first ? day_num(*d.first) : INT64_MAX;
     const int64_t last = d.last ? day_num(*d.last) : INT64_MIN;
-    auto tit = title_ids.find(std::string_view(title));
-    if (tit == title_ids.end()) tit = title_ids.emplace(title, int64_t(title_ids.size())).first;
-    const int64_t title_id = tit->second;
-    auto [it, fresh] = roles_seen.try_emplace((id << 20) ^ title_id, first, last);
-    if (!fresh) {
-        if (first >= it->second.first && last <= it->second.second) return;
-        it->second.first = std::min(it->second.first, first);
-        it->second.second = std::max(it->second.second, last);
+    int64_t title_id;
+    if (const int64_t* t = title_ids.find(0, title)) {
+        title_id = *t;
+    } else {
+        title_id = static_cast<int64_t>(title_ids.size());
+        title_ids.add(0, title, title_id);
+    }
+    const auto key = static_cast<uint64_t>((id << 20) ^ title_id);
+    const uint32_t at = roles_seen.find(key);
+    if (at == FlatIndex::kNone) {
+        roles_seen.set(key, static_cast<uint32_t>(role_spans.size()));
+        role_spans.emplace_back(first, last);
+    } else {
+        auto& span = role_spans[at];
+        if (first >= span.first && last <= span.second) return;
+        span.first = std::min(span.first, first);
+        span.second = std::max(span.second, last);
     }
     role_upsert.bind(1, id)
         .bind_text(2, title)
@@ -430,16 +661,16 @@ void Store::Impl::add_role(int64_t id, const std::string& title, const EventDate
 int64_t Store::Impl::resolve_actor(const std::string& name, ActorKind kind,
                                    const std::string& country, const std::string& sector) {
     // Names repeat across a corpus: the same spelling resolves once.
-    auto& names = name_cache[static_cast<std::size_t>(kind) % name_cache.size()];
-    if (auto hit = names.find(std::string_view(name)); hit != names.end()) {
+    const auto tag = static_cast<uint8_t>(kind);
+    if (const int64_t* hit = name_cache.find(tag, name)) {
         if (!country.empty()) {
-            auto& has = actor_has_country[hit->second];
+            auto& has = has_country(*hit);
             if (!has) {
-                actor_country.bind_text(1, country).bind(2, hit->second).exec();
-                has = true;
+                actor_country.bind_text(1, country).bind(2, *hit).exec();
+                has = 1;
             }
         }
-        return hit->second;
+        return *hit;
     }
     std::string key = actor_key(name);
     if (key.empty()) key = name;
@@ -482,17 +713,17 @@ int64_t Store::Impl::resolve_actor(const std::string& name, ActorKind kind,
             .exec();
         id = db.last_id();
         actor_by_key[kind_prefix + key] = id;
-        actor_has_country[id] = !country.empty();
+        has_country(id) = !country.empty();
         if (person && full) full_names_by_surname[surname].push_back(id);
     } else if (!country.empty()) {
-        auto& has = actor_has_country[id];
+        auto& has = has_country(id);
         if (!has) {
             actor_country.bind_text(1, country).bind(2, id).exec();
-            has = true;
+            has = 1;
         }
     }
     add_alias(id, name);
-    names.emplace(name, id);
+    name_cache.add(tag, name, id);
     return id;
 }
 
@@ -508,6 +739,7 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
             return;
         }
         // A changed article: its old reports go, and events nobody else reported with them.
+        restore_indexes();  // found through sources(document_id) and sources(event_id)
         std::vector<int64_t> affected;
         doc_sources.bind(1, doc_id);
         while (doc_sources.step()) affected.push_back(doc_sources.i64(0));
@@ -572,28 +804,29 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
         if (date.first && !date.last) date.last = date.first;
         int64_t event_id = 0;
         if (date.first && !ids.empty()) {
-            auto it = merge.find(mkey);
-            if (it != merge.end())
-                for (auto& c : it->second)
-                    if (dates_compatible(c.date, date)) {
-                        event_id = c.id;
-                        // The finer report wins the date: "on Tuesday" over "this week".
-                        if (*date.last - *date.first < *c.date.last - *c.date.first &&
-                            *date.first >= *c.date.first && *date.last <= *c.date.last) {
-                            event_narrow.bind(1, day_num(*date.first))
-                                .bind(2, day_num(*date.last))
-                                .bind(3, static_cast<int64_t>(date.granularity))
-                                .bind(4, date.expression)
-                                .bind(5, event_id)
-                                .exec();
-                            c.date.first = date.first;
-                            c.date.last = date.last;
-                            c.date.granularity = date.granularity;
-                        }
-                        if (!e.location.empty())
-                            event_location.bind(1, e.location).bind(2, event_id).exec();
-                        break;
-                    }
+            const int64_t lo = day_num(*date.first), hi = day_num(*date.last);
+            merge.for_each(static_cast<uint64_t>(mkey), [&](MergeCandidate& c) {
+                if (c.last < lo || hi < c.first) return false;  // no overlap: cheap to rule out
+                const EventDate cd = c.date();
+                if (!dates_compatible(cd, date)) return false;
+                event_id = c.id;
+                // The finer report wins the date: "on Tuesday" over "this week".
+                if (*date.last - *date.first < *cd.last - *cd.first && *date.first >= *cd.first &&
+                    *date.last <= *cd.last) {
+                    event_narrow.bind(1, day_num(*date.first))
+                        .bind(2, day_num(*date.last))
+                        .bind(3, static_cast<int64_t>(date.granularity))
+                        .bind(4, date.expression)
+                        .bind(5, event_id)
+                        .exec();
+                    c.first = static_cast<int32_t>(day_num(*date.first));
+                    c.last = static_cast<int32_t>(day_num(*date.last));
+                    c.granularity = date.granularity;
+                }
+                if (!e.location.empty())
+                    event_location.bind(1, e.location).bind(2, event_id).exec();
+                return true;
+            });
         }
         if (event_id) {
             ++stats.events_merged;
@@ -634,13 +867,7 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
                 }
                 st.exec();
             }
-            if (date.first && !ids.empty()) {
-                MergeCandidate c{event_id, {}};
-                c.date.first = date.first;
-                c.date.last = date.last;
-                c.date.granularity = date.granularity;
-                merge[mkey].push_back(std::move(c));
-            }
+            if (date.first && !ids.empty()) add_candidate(mkey, event_id, date);
             ++stats.events_added;
         }
         source_insert.bind(1, event_id)
@@ -919,11 +1146,22 @@ IngestStats Store::add_batch(const std::vector<DocumentRecord>& batch) {
     }
     try {
         m->load_caches();
+        // A batch large next to what is stored (a first load) writes without the secondary
+        // indexes and rebuilds them before its commit: same transaction, so a crash or a kill
+        // leaves the database as it was, indexes included.
+        std::size_t batch_events = 0;
+        for (const auto& doc : batch) batch_events += doc.events.size();
+        if (batch_events >= kBulkMinEvents &&
+            static_cast<int64_t>(batch_events) * 2 >=
+                m->scalar("SELECT coalesce(max(id), 0) FROM events"))
+            m->drop_indexes();
         for (const auto& doc : batch) m->store_document(doc, stats);
+        m->restore_indexes();
         m->db.exec("COMMIT");
     } catch (...) {
         sqlite3_exec(m->db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
         sqlite3_exec(m->db.handle(), "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+        m->indexes_dropped = false;  // the rollback brought them back
         m->invalidate();
         throw;
     }

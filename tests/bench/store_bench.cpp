@@ -133,6 +133,20 @@ void BM_ParseJsonLines(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseJsonLines)->Unit(benchmark::kMillisecond);
 
+/// The .jsonl reader of `parley ingest`: nlohmann's SAX interface, no DOM.
+void BM_ParseJsonLinesSax(benchmark::State& state) {
+    auto docs = synthetic(20000, n_actors());
+    std::vector<std::string> lines;
+    for (const auto& d : docs)
+        for (const auto& e : d.events) lines.push_back(to_json_line(e));
+    const std::string source = "bench";
+    for (auto _ : state)
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            benchmark::DoNotOptimize(event_from_jsonl(lines[i], source, i + 1));
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * lines.size()));
+}
+BENCHMARK(BM_ParseJsonLinesSax)->Unit(benchmark::kMillisecond);
+
 void BM_GraphLoad(benchmark::State& state) {
     if (!fs::exists(bench_db())) {
         state.SkipWithError("no corpus: run BM_StoreIngest first or set PARLEY_BENCH_DB");

@@ -1,4 +1,5 @@
 // The corpus store: schema, idempotent batches, merging of actors and events, bad files.
+#include <parley/json.hpp>
 #include <parley/store.hpp>
 
 #include <gtest/gtest.h>
@@ -277,6 +278,132 @@ TEST(Store, ForeignSqliteDatabaseIsRefusedAndStaysUntouched) {
                   p.string() + ": not a Parley database (it has other tables: recipes)");
     }
     EXPECT_EQ(slurp(p), before);
+}
+
+/// `docs` ten-event documents among 40 people; every tenth event re-reports an earlier one.
+std::vector<DocumentRecord> many_docs(int docs, const std::string& version = "v1") {
+    std::vector<DocumentRecord> out;
+    for (int d = 0; d < docs; ++d) {
+        std::vector<Event> evs;
+        for (int k = 0; k < 10; ++k) {
+            const int n = k == 9 && d > 0 ? (d - 1) * 10 + 3 : d * 10 + k;
+            const auto when = day(2000 + n % 20, 1 + n % 12, 1 + n % 28);
+            const std::string src = "doc" + std::to_string(d) + ".txt";
+            evs.push_back(
+                meeting({person("Amina Person" + std::to_string(n % 40), "USA", "Envoy"),
+                         person("Boris Person" + std::to_string((n * 7 + 1) % 40), "RUS")},
+                        when, when, Granularity::day, src, src + "#" + std::to_string(k)));
+        }
+        out.push_back(
+            doc("doc" + std::to_string(d) + ".txt", version + std::to_string(d), std::move(evs)));
+    }
+    return out;
+}
+
+std::string dump_events(const Store& s) {
+    std::string out;
+    for (const auto& e : s.events({})) out += to_json_line(e.event) + "\n";
+    return out;
+}
+
+std::string sqlite_tool(const fs::path& db, const std::string& sql) {
+    const std::string cmd = "sqlite3 '" + db.string() + "' '" + sql + "' 2>/dev/null";
+    FILE* out = ::popen(cmd.c_str(), "r");
+    if (!out) return "";
+    std::string text;
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, out)) text += buf;
+    return ::pclose(out) == 0 ? text : "";
+}
+
+TEST(Store, LargeBatchRebuildsItsIndexesAndStoresWhatSmallBatchesStore) {
+    // A batch as large as what is stored is written without the secondary indexes, which are
+    // rebuilt before it commits; one-document batches keep them up row by row.
+    const auto docs = many_docs(300);
+    auto bulk_path = temp_db("bulk.db");
+    auto rows_path = temp_db("rows.db");
+    Store bulk(bulk_path), rows(rows_path);
+    const auto st = bulk.add_batch(docs);
+    IngestStats st_rows;
+    for (const auto& d : docs) st_rows += rows.add_batch({d});
+    EXPECT_EQ(st.events_added, st_rows.events_added);
+    EXPECT_EQ(st.events_merged, st_rows.events_merged);
+    EXPECT_GT(st.events_merged, 200u);
+    EXPECT_EQ(dump_events(bulk), dump_events(rows));
+
+    // A second large batch replaces every article (their old reports are found through the
+    // indexes, which come back first) and adds as many new ones.
+    const auto st2 = bulk.add_batch(many_docs(600, "v2"));
+    EXPECT_EQ(st2.documents_replaced, 300u);
+    EXPECT_EQ(st2.documents_added, 300u);
+    EXPECT_EQ(bulk.integrity_check(), "ok");
+    EXPECT_EQ(bulk.count_documents(), 600u);
+    IngestStats st_rows2;
+    for (const auto& d : many_docs(600, "v2")) st_rows2 += rows.add_batch({d});
+    EXPECT_EQ(dump_events(bulk), dump_events(rows));
+
+    const auto indexes = sqlite_tool(bulk_path,
+                                     "SELECT name FROM sqlite_master WHERE type=\"index\" AND "
+                                     "name NOT LIKE \"sqlite_%\" ORDER BY name;");
+    if (indexes.empty()) GTEST_SKIP() << "sqlite3 tool not available";
+    EXPECT_EQ(indexes,
+              "actors_surname\ndocuments_hash\nevents_first\nparticipants_actor\n"
+              "sources_document\nsources_event\n");
+}
+
+/// event_from_jsonl (SAX, no DOM) must give what event_from_json gives: the same Event, or
+/// the same error.
+std::string parsed(std::string_view line, bool sax) {
+    try {
+        const Event e =
+            sax ? event_from_jsonl(line, "f.jsonl", 7) : event_from_json(line, "f.jsonl:7");
+        return to_json_line(e) + " confidence=" + std::to_string(e.confidence);
+    } catch (const std::exception& ex) {
+        return std::string("error: ") + ex.what();
+    }
+}
+
+TEST(Json, SaxReaderGivesTheEventsAndErrorsOfTheDomReader) {
+    std::vector<std::string> lines;
+    for (const auto& d : many_docs(3))
+        for (const auto& e : d.events) lines.push_back(to_json_line(e));
+    const char* odd[] = {
+        R"({"type":"meeting","date":null,"participants":null,"evidence":null,"sources":null})",
+        R"({"type":"meeting","id":null,"cameo":null,"status":null,"location":null})",
+        R"({"type":"meeting","date":{"first":"2008-01-08","last":null,"x":[1,{"a":[]}]}})",
+        R"({"type":"meeting","date":{"first":"2008-01-08T10:00:00Z","granularity":"week"}})",
+        R"({"type":"meeting","date":{"first":"2008-13-45"}})",
+        R"({"type":"meeting","date":{"first":5}})",
+        R"({"type":"meeting","date":"2008"})",
+        R"({"type":"nonsense"})",
+        R"({"id":"x"})",
+        R"({"type":"meeting","type":"visit"})",
+        R"({"type":"meeting","participants":[{"name":"A","kind":"state","role":"x","y":null}]})",
+        R"({"type":"meeting","participants":[{"name":""}]})",
+        R"({"type":"meeting","participants":[null]})",
+        R"({"type":"meeting","participants":[{"name":"A","name":"B"}]})",
+        R"({"type":"meeting","evidence":{"document":"d","sentence":"s","begin":3,"end":7}})",
+        R"({"type":"meeting","evidence":{"begin":-3}})",
+        R"({"type":"meeting","evidence":{"begin":3.0}})",
+        R"({"type":"meeting","evidence":{"begin":null}})",
+        R"({"type":"meeting","evidence":{"begin":99999999999}})",
+        R"({"type":"meeting","sources":["a",null,3,"b",{"x":1},["y"]]})",
+        R"({"type":"meeting","sources":["a",null,"b"]})",
+        R"({"type":"meeting","confidence":1})",
+        R"({"type":"meeting","confidence":"0.5"})",
+        R"({"type":"meeting","id":5,"cameo":true,"location":[]})",
+        R"({"type":"meeting","unknown":{"deep":[[[{"a":"b"}]]]},"other":true,"f":1.5})",
+        R"({"type":"meeting"} trailing)",
+        R"([{"type":"meeting"}])",
+        R"({"type":"meeting")",
+        R"({"type":"meeting","participants":[{"name":"Caf\u00e9 \"Q\""}],"location":"\ud83d\ude00"})",
+        R"(  {"type":"visit"}  )",
+        R"({"type":"meeting","participants":{"name":"A"}})",
+    };
+    for (const char* l : odd) lines.emplace_back(l);
+    for (const auto& l : lines) EXPECT_EQ(parsed(l, true), parsed(l, false)) << l;
+    EXPECT_EQ(parsed(R"({"type":"meeting","date":{"first":"2008-13-45"}})", true),
+              "error: f.jsonl:7: date \"2008-13-45\" does not parse as YYYY-MM-DD");
 }
 
 }  // namespace
