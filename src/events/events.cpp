@@ -238,7 +238,14 @@ class SentenceEvents {
                     if (x->noun) return determiner ? 0 : (verbal ? 2 : 1);
                     return verbal ? 0 : (determiner ? 2 : 1);
                 };
-                return score(a) < score(b);
+                if (score(a) != score(b)) return score(a) < score(b);
+                // "exchanged views with X by telephone": the reading that asks for a nearby
+                // word is the more specific one.
+                auto near = [](const Trigger* x) {
+                    return std::any_of(x->frames.begin(), x->frames.end(),
+                                       [](const std::string& f) { return f.starts_with("near:"); });
+                };
+                return near(a) && !near(b);
             });
             std::size_t used = best_len;
             for (const Trigger* trig : cands) {
@@ -477,9 +484,11 @@ class SentenceEvents {
     // "their planned meeting at the APEC summit": a gathering named as the venue of another
     // event is not reported as an event of its own.
     bool venue_phrase(std::size_t b) const {
-        for (std::size_t i = b; i-- > 0 && b - i <= 4;) {
+        for (std::size_t i = b; i-- > 0 && b - i <= 5;) {
             const std::string_view w = m_t[i].low;
-            if (w == "at" || w == "sidelines") return true;
+            // "at the APEC summit", "on the sidelines of the G20 summit"
+            if (w == "at" || w == "sidelines" || w == "margins" || w == "margin") return true;
+            if (w == "of") continue;
             if (!m_t[i].is_word() || has(i, detail::wb_preposition)) return false;
         }
         return false;
@@ -537,6 +546,13 @@ class SentenceEvents {
                w == "\u2014" || w == "(" || w == ")";
     }
 
+    // "his", "her", "their", "its": a possessive determiner, never a member of a list.
+    bool possessive_arg(std::size_t n) const {
+        if (m_args[n].form != MentionForm::pronoun) return false;
+        const auto w = low(m_args[n].b);
+        return w == "his" || w == "her" || w == "their" || w == "its";
+    }
+
     // Coordinated mentions starting at argument index k: "X, Y and Z".
     std::vector<std::size_t> chain(std::size_t k) const {
         std::vector<std::size_t> out{k};
@@ -551,6 +567,8 @@ class SentenceEvents {
                 continue;
             }
             if (m_args[n].b < m_args[cur].e) continue;
+            // "Lavrov and his counterpart Cavusoglu": a possessive is not a member of the list.
+            if (possessive_arg(n)) continue;
             // "(IOM)" after "International Organization for Migration": the same actor again.
             if (m_args[n].actor == m_args[cur].actor && m_args[n].b == m_args[cur].e + 1 &&
                 low(m_args[cur].e) == "(")
@@ -569,8 +587,11 @@ class SentenceEvents {
                 else if (w == ",")
                     saw_comma = true;
                 else if (w != "the" && w != "with" && w != "also" &&
-                         !(m_t[i].capitalised() && (saw_comma || saw_and)))
-                    ok = false;  // "Qarase, Foreign Minister Tavola": the next one's title
+                         !(m_t[i].capitalised() && (saw_comma || saw_and)) &&
+                         !((saw_comma || saw_and) && (w == "his" || w == "her" || w == "their" ||
+                                                      has(i, detail::wb_object_modifier))))
+                    ok = false;  // "Qarase, Foreign Minister Tavola": the next one's title;
+                                 // "Lavrov and his Turkish counterpart Cavusoglu".
             }
             if (!ok || m_args[n].b == m_args[cur].e) break;
             if (locative(m_args[n])) break;
@@ -585,11 +606,14 @@ class SentenceEvents {
     std::vector<std::size_t> last_coordination(std::size_t at) const {
         for (std::size_t k = m_args.size(); k-- > 0;) {
             if (m_args[k].e > at) continue;
+            if (possessive_arg(k)) continue;
             std::size_t first = k;
             while (first > 0) {
-                auto c = chain(first - 1);
+                std::size_t prev = first - 1;
+                if (possessive_arg(prev) && prev > 0) --prev;  // "X and his counterpart Y"
+                auto c = chain(prev);
                 if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
-                    --first;
+                    first = prev;
                 else
                     break;
             }
@@ -660,12 +684,16 @@ class SentenceEvents {
                 if (pass == 0 && kind(a) != ActorKind::person) continue;
                 // Walk back to the first of a coordination "X and Y met".
                 std::size_t first = k;
-                while (first > 0 && !locative(m_args[first - 1]) &&
-                       (!preposition_before(m_args[first - 1].b, m_r.prepositions) ||
-                        preposition_before(m_args[first - 1].b, pair))) {
-                    auto c = chain(first - 1);
+                while (first > 0) {
+                    std::size_t prev = first - 1;
+                    if (possessive_arg(prev) && prev > 0) --prev;  // "X and his counterpart Y"
+                    if (locative(m_args[prev]) ||
+                        (preposition_before(m_args[prev].b, m_r.prepositions) &&
+                         !preposition_before(m_args[prev].b, pair)))
+                        break;
+                    auto c = chain(prev);
                     if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
-                        --first;
+                        first = prev;
                     else
                         break;
                 }
@@ -1162,7 +1190,8 @@ class SentenceEvents {
         }
 
         const bool host_frame =
-            std::find(trig.frames.begin(), trig.frames.end(), "host") != trig.frames.end();
+            std::find(trig.frames.begin(), trig.frames.end(), "host") != trig.frames.end() ||
+            std::find(trig.frames.begin(), trig.frames.end(), "for") != trig.frames.end();
         const Role src_role = host_frame
                                   ? Role::host
                                   : (trig.type == EventType::visit ? Role::visitor : Role::source);
@@ -1209,6 +1238,17 @@ class SentenceEvents {
                     add_args(w, between && subj.empty() ? Role::participant : Role::target);
                     found_target = true;
                 }
+            } else if (f == "for") {
+                // "hosted a banquet for visiting President Putin", "dinners for India": the
+                // guests of a meal or reception.
+                if (te < m_t.size() && low(te) == "for")
+                    for (std::size_t k = 0; k < m_args.size(); ++k) {
+                        if (m_args[k].b <= te) continue;
+                        if (m_args[k].b > te + 3 || locative(m_args[k])) break;
+                        add_args(chain(k), Role::visitor);
+                        found_target = true;
+                        break;
+                    }
             } else if ((f == "obj" || f == "person" || f == "host") && !passive) {
                 auto o = object(te, 2, f == "person");
                 if (o) {

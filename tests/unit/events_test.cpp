@@ -510,3 +510,25 @@ TEST(Events, StatementsAtNewsConferencesAndInOpeningPhrases) {
             "Vladimir Putin on Tuesday, said the war was illegal.");
     EXPECT_NE(find(c, EventType::statement, "Jacques Chirac", "Vladimir Putin"), nullptr);
 }
+
+TEST(Events, ReadoutPhrasings) {
+    auto a =
+        run("Chinese Foreign Minister Wang Yi exchanged views with US Secretary of State John "
+            "Kerry by telephone on Monday.");
+    EXPECT_NE(find(a, EventType::phone_call, "Wang Yi", "John Kerry"), nullptr);
+    auto b =
+        run("Chinese President Xi Jinping hosted a banquet for visiting Russian President "
+            "Vladimir Putin on Tuesday.");
+    const Event* m = find(b, EventType::meeting, "Xi Jinping", "Vladimir Putin");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(who(*m, "Xi Jinping")->role, Role::host);
+    auto c =
+        run("Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Mevlut "
+            "Cavusoglu discussed Syria by phone on Friday.");
+    EXPECT_NE(find(c, EventType::phone_call, "Sergei Lavrov", "Mevlut Cavusoglu"), nullptr);
+    auto d =
+        run("Japanese Prime Minister Shinzo Abe met Indian Prime Minister Narendra Modi on the "
+            "sidelines of the G20 summit on Saturday.");
+    EXPECT_NE(find(d, EventType::meeting, "Shinzo Abe", "Narendra Modi"), nullptr);
+    EXPECT_EQ(find(d, EventType::meeting, "G20"), nullptr);  // the venue, not an event
+}
