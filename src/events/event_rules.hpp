@@ -56,6 +56,7 @@ enum WordBit : uint32_t {
     wb_venue = 1u << 9,
     wb_plural = 1u << 10,
     wb_weekday = 1u << 11,
+    wb_unnamed = 1u << 12,
 };
 
 /// What the event stage knows of one folded word.
@@ -77,6 +78,7 @@ struct EventRules {
     /// "representatives from X", "a joint session of X": the noun stands for X.
     WordSet proxy_nouns;
     WordSet subordinators;  ///< "before Obama departed": a new clause
+    WordSet unnamed;        ///< "a spokesman said": a speaker the text does not name
     WordSet speech_verbs;   ///< "said", "told": a reporting clause
     WordSet prepositions;   ///< an object never lies beyond one
     /// Closed-class words from data/lexicon/function-words.tsv.

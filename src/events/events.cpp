@@ -80,6 +80,7 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
                        : row[0] == "venue"        ? &venue
                        : row[0] == "plural"       ? &plural
                        : row[0] == "subordinator" ? &subordinators
+                       : row[0] == "unnamed"      ? &unnamed
                                                   : nullptr;
         if (!set) continue;
         for (const auto& w : split(row[1], '|')) set->insert(fold_word(w));
@@ -110,7 +111,8 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
                                                         {&locative, wb_locative},
                                                         {&venue, wb_venue},
                                                         {&plural, wb_plural},
-                                                        {&weekdays, wb_weekday}};
+                                                        {&weekdays, wb_weekday},
+                                                        {&unnamed, wb_unnamed}};
     for (const auto& [set, bit] : sets)
         for (const auto& w : *set) word_info[w].bits |= bit;
     index_words();
@@ -251,6 +253,15 @@ class SentenceEvents {
             for (const Trigger* trig : cands) {
                 Event e;
                 if (build(*trig, i, i + trig->words.size(), e)) {
+                    // "X is due in Pyongyang on Saturday for talks with Y": the purpose of a
+                    // planned trip is planned too, for the same day.
+                    if (i > 0 && low(i - 1) == "for" && !out.empty() &&
+                        out.back().status == EventStatus::scheduled &&
+                        e.status == EventStatus::occurred) {
+                        e.status = EventStatus::scheduled;
+                        if (e.type == EventType::meeting) e.cameo = "036";
+                        if (out.back().date.first) e.date = out.back().date;
+                    }
                     for (auto& part : split_separate(std::move(e), i))
                         for (auto& p : split_by_affiliation(std::move(part)))
                             out.push_back(std::move(p));
@@ -546,6 +557,22 @@ class SentenceEvents {
                w == "\u2014" || w == "(" || w == ")";
     }
 
+    // "NATO foreign ministers will meet", "NATO will meet": the body itself (or its members)
+    // is the subject, not "the UN chief".
+    bool body_subject(const std::vector<std::size_t>& subj, std::size_t tb) const {
+        if (subj.size() != 1) return false;
+        // Between the body and the verb: auxiliaries, and words that end in a plural member
+        // noun ("foreign ministers", "leaders"); "chief" or "envoy" is a person.
+        std::size_t last = SIZE_MAX;
+        for (std::size_t i = m_args[subj[0]].e; i < tb; ++i) {
+            if (has(i, detail::wb_aux)) continue;
+            if (m_t[i].shape != TokShape::lower) return false;
+            last = i;
+        }
+        return last == SIZE_MAX ||
+               (has(last, detail::wb_proxy_noun) && m_t[last].low.ends_with("s"));
+    }
+
     // "his", "her", "their", "its": a possessive determiner, never a member of a list.
     bool possessive_arg(std::size_t n) const {
         if (m_args[n].form != MentionForm::pronoun) return false;
@@ -634,6 +661,10 @@ class SentenceEvents {
             while (i > 0 && has(i - 1, detail::wb_aux)) --i;
             if (i > 0 && (low(i - 1) == "they" || low(i - 1) == "we"))
                 return last_coordination(i - 1);
+            // "..., a spokesman told reporters": the speaker is someone the text leaves unnamed
+            // (a named one stands right before the verb: "spokesman Michael McCurry said", or
+            // behind a closing comma: "McCurry, the spokesman, said").
+            if (i > 0 && has(i - 1, detail::wb_unnamed)) return {};
         }
         // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's
         // antecedent.
@@ -678,7 +709,9 @@ class SentenceEvents {
                 if (locative(a)) continue;
                 // "Dujarric, the spokesperson for the Secretary-General, told": the object of a
                 // preposition is not the subject.
-                if (preposition_before(a.b, m_r.prepositions) && !preposition_before(a.b, by))
+                // "The foreign ministers of France and Germany met" is their meeting.
+                if (preposition_before(a.b, m_r.prepositions) && !preposition_before(a.b, by) &&
+                    !proxy_of(a.b > 1 && low(a.b - 1) == "the" ? a.b - 2 : a.b - 1))
                     continue;
                 if (a.form == MentionForm::metonym && pass == 0) continue;
                 if (pass == 0 && kind(a) != ActorKind::person) continue;
@@ -687,9 +720,11 @@ class SentenceEvents {
                 while (first > 0) {
                     std::size_t prev = first - 1;
                     if (possessive_arg(prev) && prev > 0) --prev;  // "X and his counterpart Y"
+                    const std::size_t pb = m_args[prev].b;
                     if (locative(m_args[prev]) ||
-                        (preposition_before(m_args[prev].b, m_r.prepositions) &&
-                         !preposition_before(m_args[prev].b, pair)))
+                        (preposition_before(pb, m_r.prepositions) &&
+                         !preposition_before(pb, pair) &&
+                         !proxy_of(pb > 1 && low(pb - 1) == "the" ? pb - 2 : pb - 1)))
                         break;
                     auto c = chain(prev);
                     if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
@@ -1238,6 +1273,18 @@ class SentenceEvents {
                     add_args(w, between && subj.empty() ? Role::participant : Role::target);
                     found_target = true;
                 }
+            } else if (f == "from") {
+                // "received a phone call from X": the caller.
+                for (std::size_t i = te; i < m_t.size() && i < te + 3 && !found_target; ++i) {
+                    if (low(i) != "from") continue;
+                    for (std::size_t k = 0; k < m_args.size(); ++k) {
+                        if (m_args[k].b <= i) continue;
+                        if (m_args[k].b > i + 3 || locative(m_args[k])) break;
+                        add_args(chain(k), Role::source);
+                        found_target = true;
+                        break;
+                    }
+                }
             } else if (f == "for") {
                 // "hosted a banquet for visiting President Putin", "dinners for India": the
                 // guests of a meal or reception.
@@ -1305,6 +1352,14 @@ class SentenceEvents {
                 p.second = p.second == Role::target ? Role::participant : p.second;
         }
         // Nominal triggers need participants of their own: a bare "the talks" refers back.
+        // "NATO foreign ministers will meet in Brussels": a body meeting on its own.
+        if (trig.type == EventType::meeting && !trig.noun && parts.size() == 1 && !found_target &&
+            !(tb > 0 && has(tb - 1, detail::wb_light_verb)) && body_subject(subj, tb) &&
+            m_actors.actors[parts.front().first].kind == ActorKind::organisation &&
+            m_actors.actors[parts.front().first].country.empty()) {
+            parts.front().second = Role::participant;
+            body_gathering = true;
+        }
         const std::size_t need = (trig.type == EventType::statement || body_gathering) ? 1 : 2;
         if (parts.size() + extra.size() < need) return false;
         if (trig.type == EventType::visit) {
@@ -1336,6 +1391,10 @@ class SentenceEvents {
         // Status from cue words.
         EventStatus status = EventStatus::occurred;
         std::string cue = cue_before(tb, trig.noun ? 7 : 5);
+        // "is due in Pyongyang", "will be in Paris": the trigger phrase itself looks ahead.
+        if (cue.empty())
+            for (const auto& w : trig.words)
+                if (w == "due" || w == "will") cue = "scheduled";
         if (cue.empty()) cue = cue_after(te, 16, trig.noun);
         if (cue == "scheduled_after") cue = "scheduled";
         if (cue == "hypothetical") return false;

@@ -532,3 +532,24 @@ TEST(Events, ReadoutPhrasings) {
     EXPECT_NE(find(d, EventType::meeting, "Shinzo Abe", "Narendra Modi"), nullptr);
     EXPECT_EQ(find(d, EventType::meeting, "G20"), nullptr);  // the venue, not an event
 }
+
+TEST(Events, PlannedTripsAndTheMeetingsOfBodies) {
+    auto a =
+        run("US Secretary of State Mike Pompeo is due in Pyongyang on Saturday for talks with "
+            "Kim Jong Un.");
+    const Event* v = find(a, EventType::visit, "Mike Pompeo", "North Korea");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->status, EventStatus::scheduled);
+    EXPECT_EQ(day(v->date.first), "2003-05-17");
+    const Event* m = find(a, EventType::meeting, "Mike Pompeo", "Kim Jong Un");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->status, EventStatus::scheduled);
+    EXPECT_EQ(day(m->date.first), "2003-05-17");
+    auto b =
+        run("NATO foreign ministers will meet in Brussels next week. The foreign ministers of "
+            "France and Germany held talks in Paris on Monday. Egyptian President Hosni "
+            "Mubarak received a phone call from Saudi Crown Prince Abdullah on Sunday.");
+    EXPECT_NE(find(b, EventType::meeting, "NATO"), nullptr);
+    EXPECT_NE(find(b, EventType::meeting, "France", "Germany"), nullptr);
+    EXPECT_NE(find(b, EventType::phone_call, "Hosni Mubarak"), nullptr);
+}
