@@ -1395,7 +1395,12 @@ class SentenceEvents {
         if (cue.empty())
             for (const auto& w : trig.words)
                 if (w == "due" || w == "will") cue = "scheduled";
-        if (cue.empty()) cue = cue_after(te, 16, trig.noun);
+        if (cue.empty()) {
+            cue = cue_after(te, 16, trig.noun);
+        } else if (cue == "scheduled") {
+            // "A planned meeting ... was called off": the plan's end outranks the plan.
+            if (auto after = cue_after(te, 16, trig.noun); after == "cancelled") cue = after;
+        }
         if (cue == "scheduled_after") cue = "scheduled";
         if (cue == "hypothetical") return false;
         if (cue == "scheduled")

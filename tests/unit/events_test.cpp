@@ -553,3 +553,12 @@ TEST(Events, PlannedTripsAndTheMeetingsOfBodies) {
     EXPECT_NE(find(b, EventType::meeting, "France", "Germany"), nullptr);
     EXPECT_NE(find(b, EventType::phone_call, "Hosni Mubarak"), nullptr);
 }
+
+TEST(Events, APlannedMeetingCalledOffIsCancelled) {
+    auto x =
+        run("A planned meeting between Benjamin Netanyahu and Mahmoud Abbas was called off on "
+            "Sunday.");
+    const Event* e = find(x, EventType::meeting, "Benjamin Netanyahu", "Mahmoud Abbas");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::cancelled);
+}
