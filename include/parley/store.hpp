@@ -79,7 +79,7 @@ struct EventActorRow {
 class Store {
   public:
     enum class Mode { read_write, read_only };
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     /// Opens the database, creating it when missing (read_write). A file that is not a Parley
     /// database throws Error "FILE: not a Parley database (reason)" and is left untouched.

@@ -7,7 +7,7 @@ namespace parley::detail {
 
 // Days are stored as integers: days since 1970-01-01 (date::sys_days). Types, statuses, roles,
 // kinds and granularities are the enum values of include/parley/*.hpp.
-inline constexpr std::array<const char*, 1> kMigrations = {
+inline constexpr std::array<const char*, 2> kMigrations = {
     // 0 -> 1: the initial schema.
     R"sql(
 CREATE TABLE parley_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -77,6 +77,12 @@ CREATE TABLE sources(
     confidence REAL);
 CREATE INDEX sources_event ON sources(event_id);
 CREATE INDEX sources_document ON sources(document_id);
+)sql",
+    // 1 -> 2: events(first) goes. It cost a random B-tree insert per new event (about a fifth
+    // of the writer's time at a million events) and served only the `--to` bound of a date
+    // window, which now scans the events table instead (about 0.1 s at a million events).
+    R"sql(
+DROP INDEX events_first;
 )sql",
 };
 

@@ -287,8 +287,7 @@ class MergeTable {
 /// The secondary indexes that a bulk batch drops and rebuilds, as the schema defines them (keep
 /// in step with store/schema.hpp). Rebuilding one by a sort costs about a third of keeping it
 /// up row by row, so a batch as large as half of what is stored gains by it.
-constexpr std::array<std::pair<const char*, const char*>, 4> kBulkIndexes{{
-    {"events_first", "CREATE INDEX events_first ON events(first)"},
+constexpr std::array<std::pair<const char*, const char*>, 3> kBulkIndexes{{
     {"participants_actor", "CREATE INDEX participants_actor ON participants(actor_id, event_id)"},
     {"sources_event", "CREATE INDEX sources_event ON sources(event_id)"},
     {"sources_document", "CREATE INDEX sources_document ON sources(document_id)"},

@@ -1,9 +1,13 @@
 // The corpus store: schema, idempotent batches, merging of actors and events, bad files.
+#include "store/schema.hpp"
+#include "store/sqlite.hpp"
+
 #include <parley/json.hpp>
 #include <parley/store.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -347,8 +351,112 @@ TEST(Store, LargeBatchRebuildsItsIndexesAndStoresWhatSmallBatchesStore) {
                                      "name NOT LIKE \"sqlite_%\" ORDER BY name;");
     if (indexes.empty()) GTEST_SKIP() << "sqlite3 tool not available";
     EXPECT_EQ(indexes,
-              "actors_surname\ndocuments_hash\nevents_first\nparticipants_actor\n"
-              "sources_document\nsources_event\n");
+              "actors_surname\ndocuments_hash\nparticipants_actor\nsources_document\n"
+              "sources_event\n");
+}
+
+/// The merge key that version 1 wrote: FNV-1a over the type and the sorted actor ids, >> 1.
+int64_t v1_merge_key(EventType type, std::vector<int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    uint64_t h = 14695981039346656037ull;
+    auto mix = [&](const void* data, std::size_t n) {
+        const auto* b = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    const auto t = static_cast<uint8_t>(type);
+    mix(&t, 1);
+    for (auto id : ids) mix(&id, sizeof id);
+    return static_cast<int64_t>(h >> 1);
+}
+
+/// A database written by schema version 1 (built here from its own SQL, which never changes)
+/// opens with the current code: migrated forward in place, every row intact.
+TEST(Store, MigratesAVersionOneDatabase) {
+    auto p = temp_db("v1.db");
+    {
+        detail::Db db;
+        db.open(p.string(), true);
+        db.exec(detail::kMigrations[0]);
+        // Dates: 13886 is 2008-01-08. Event 1 has two reports, the older one (rowid 4) from
+        // b.txt, which must stay first: it supplies the evidence.
+        const std::string mkey = std::to_string(v1_merge_key(EventType::meeting, {1, 2}));
+        db.exec((R"sql(
+INSERT INTO parley_meta VALUES ('schema_version', '1');
+INSERT INTO documents(id, source, hash, title, publication) VALUES
+    (1, 'a.txt', 'ha', 'A', 13886), (2, 'b.txt', 'hb', NULL, NULL);
+INSERT INTO actors(id, name, key, surname, kind, country, sector) VALUES
+    (1, 'Ehud Olmert', 'ehud olmert', 'olmert', 0, 'ISR', NULL),
+    (2, 'Mahmoud Abbas', 'mahmoud abbas', 'abbas', 0, 'PSE', NULL);
+INSERT INTO aliases VALUES ('olmert', 1, 'Olmert');
+INSERT INTO roles VALUES (1, 'Prime Minister', 13886, 13886);
+INSERT INTO events(id, uid, type, cameo, status, first, last, granularity, expression,
+                   location, confidence, mkey) VALUES
+    (1, 'e1', 0, '040', 0, 13886, 13886, 1, 'Tuesday', 'Jerusalem', 0.9, )sql" + mkey +
+                  R"sql(),
+    (2, 'e2', 0, '040', 1, NULL, NULL, 0, NULL, NULL, 0.5, )sql" + mkey + R"sql();
+INSERT INTO participants VALUES (1, 1, 0, 0, 'Prime Minister'), (1, 2, 1, 0, NULL),
+    (2, 2, 0, 0, NULL), (2, 1, 1, 0, NULL);
+INSERT INTO sources(id, event_id, document_id, uid, status, first, last, sentence, begin, end,
+                    confidence) VALUES
+    (4, 1, 2, 'e1', 0, 13886, 13886, 'Olmert met Abbas.', 0, 17, 0.9),
+    (7, 1, 1, 'e1', 0, 13886, 13886, 'They met.', 3, 12, 0.9),
+    (5, 2, 1, 'e2', 1, NULL, NULL, 'They will meet.', 0, 15, 0.5);
+)sql")
+                    .c_str());
+    }
+    EXPECT_THROW(Store(p, Store::Mode::read_only), Error);  // queries do not migrate
+    {
+        Store s(p);
+        EXPECT_EQ(s.schema_version(), Store::kSchemaVersion);
+        EXPECT_EQ(s.integrity_check(), "ok");
+        {
+            detail::Db raw;
+            raw.open(p.string(), false);
+            detail::Stmt st(raw, "SELECT count(*) FROM sqlite_master WHERE name = 'events_first'");
+            ASSERT_TRUE(st.step());
+            EXPECT_EQ(st.i64(0), 0);
+        }
+        EXPECT_EQ(s.count_documents(), 2u);
+        EXPECT_EQ(s.count_actors(), 2u);
+        EXPECT_EQ(s.count_sources(), 3u);
+        const auto evs = s.events(EventFilter{});
+        ASSERT_EQ(evs.size(), 2u);
+        const Event& e = evs[0].event;
+        EXPECT_EQ(e.id, "e1");
+        EXPECT_EQ(e.date.first, day(2008, 1, 8));
+        EXPECT_EQ(e.location, "Jerusalem");
+        ASSERT_EQ(e.participants.size(), 2u);
+        EXPECT_EQ(e.participants[0].name, "Ehud Olmert");
+        EXPECT_EQ(e.participants[0].title, "Prime Minister");
+        EXPECT_EQ(e.participants[1].name, "Mahmoud Abbas");
+        EXPECT_EQ(e.sources, (std::vector<std::string>{"b.txt", "a.txt"}));
+        EXPECT_EQ(e.evidence.document, "b.txt");
+        EXPECT_EQ(e.evidence.sentence, "Olmert met Abbas.");
+        EXPECT_EQ(evs[1].event.id, "e2");
+        EXPECT_EQ(evs[1].event.sources, (std::vector<std::string>{"a.txt"}));
+        const auto olmert = s.find_actors("Olmert");
+        ASSERT_EQ(olmert.size(), 1u);
+        EXPECT_EQ(olmert[0].titles, (std::vector<std::string>{"Prime Minister"}));
+        EXPECT_EQ(olmert[0].events, 2u);
+
+        // The migrated store takes new reports: one merges into e1 and is listed after the
+        // old ones; re-ingesting a.txt unchanged adds nothing.
+        const auto st = s.add_batch(
+            {doc("c.txt", "hc",
+                 {meeting({person("Mahmoud Abbas", "PSE"), person("Ehud Olmert", "ISR")},
+                          day(2008, 1, 8), day(2008, 1, 8), Granularity::day, "c.txt", "e3")}),
+             doc("a.txt", "ha", {})});
+        EXPECT_EQ(st.events_merged, 1u);
+        EXPECT_EQ(st.documents_unchanged, 1u);
+        const auto after = s.events(EventFilter{});
+        ASSERT_EQ(after.size(), 2u);
+        EXPECT_EQ(after[0].event.sources, (std::vector<std::string>{"b.txt", "a.txt", "c.txt"}));
+        EXPECT_EQ(after[0].event.evidence.document, "b.txt");
+        EXPECT_EQ(s.integrity_check(), "ok");
+    }
+    Store again(p, Store::Mode::read_only);  // the version was recorded
+    EXPECT_EQ(again.schema_version(), Store::kSchemaVersion);
+    EXPECT_EQ(again.count_sources(), 4u);
 }
 
 /// event_from_jsonl (SAX, no DOM) must give what event_from_json gives: the same Event, or
