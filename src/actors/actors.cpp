@@ -954,6 +954,20 @@ class DocActors {
         }
     }
 
+    // The actor of a key ("B:fiji labour party"), made on first sight.
+    int keyed_actor(const std::string& key, const std::string& name, ActorKind kind,
+                    const std::string& country) {
+        if (auto it = m_by_key.find(key); it != m_by_key.end()) return it->second;
+        Actor a;
+        a.name = name;
+        a.kind = kind;
+        a.country = country;
+        m_table.actors.push_back(std::move(a));
+        const int idx = static_cast<int>(m_table.actors.size()) - 1;
+        m_by_key.emplace(key, idx);
+        return idx;
+    }
+
     // "the Fiji Labour Party", "the African National Congress", "the Fiji-Australia Business
     // Council": a capitalised run ending in an organisation word (data/lexicon/org-words.txt)
     // that the gazetteer does not know is a body of its own, of the country that opens it.
@@ -985,19 +999,8 @@ class DocActors {
             if (first + 1 < k) country.clear();
             const uint32_t b = t[ch[first].b].begin, e = t[ch[last].e - 1].end;
             const std::string name(text(b, e));
-            const auto key = "B:" + detail::fold_phrase(name);
-            int idx;
-            if (auto it = m_by_key.find(key); it != m_by_key.end()) {
-                idx = it->second;
-            } else {
-                Actor a;
-                a.name = name;
-                a.kind = ActorKind::organisation;
-                a.country = country;
-                m_table.actors.push_back(std::move(a));
-                idx = static_cast<int>(m_table.actors.size()) - 1;
-                m_by_key.emplace(key, idx);
-            }
+            const int idx = keyed_actor("B:" + detail::fold_phrase(name), name,
+                                        ActorKind::organisation, country);
             add_mention(idx, b, e, b, e, si, MentionForm::organisation);
             for (std::size_t q = first; q <= last; ++q) used[q] = true;
         }
@@ -1015,19 +1018,8 @@ class DocActors {
         if (k + 1 < ch.size() && ch[k + 1].b < j) return;  // something else in between
         const auto& ce = gaz().countries()[c.index];
         std::string name = std::string(text(t[c.b].begin, t[j].end));
-        auto key = "G:" + detail::fold_phrase(name);
-        int idx;
-        if (auto it = m_by_key.find(key); it != m_by_key.end()) {
-            idx = it->second;
-        } else {
-            Actor a;
-            a.name = name;
-            a.kind = ActorKind::group;
-            a.country = ce.code;
-            m_table.actors.push_back(std::move(a));
-            idx = static_cast<int>(m_table.actors.size()) - 1;
-            m_by_key.emplace(key, idx);
-        }
+        const int idx =
+            keyed_actor("G:" + detail::fold_phrase(name), name, ActorKind::group, ce.code);
         add_mention(idx, t[c.b].begin, t[j].end, t[c.b].begin, t[j].end, si, MentionForm::group);
     }
 
