@@ -573,6 +573,21 @@ class SentenceEvents {
                (has(last, detail::wb_proxy_noun) && m_t[last].low.ends_with("s"));
     }
 
+    // The list right after `word` ("from", "for"), which must come within `window` tokens of
+    // the trigger's end: its first actor at most two words on ("for visiting President Putin").
+    std::vector<std::size_t> args_after(std::string_view word, std::size_t te,
+                                        std::size_t window) const {
+        for (std::size_t i = te; i < m_t.size() && i < te + window; ++i) {
+            if (low(i) != word) continue;
+            for (std::size_t k = 0; k < m_args.size(); ++k) {
+                if (m_args[k].b <= i) continue;
+                if (m_args[k].b > i + 3 || locative(m_args[k])) break;
+                return chain(k);
+            }
+        }
+        return {};
+    }
+
     // "his", "her", "their", "its": a possessive determiner, never a member of a list.
     bool possessive_arg(std::size_t n) const {
         if (m_args[n].form != MentionForm::pronoun) return false;
@@ -1273,29 +1288,14 @@ class SentenceEvents {
                     add_args(w, between && subj.empty() ? Role::participant : Role::target);
                     found_target = true;
                 }
-            } else if (f == "from") {
-                // "received a phone call from X": the caller.
-                for (std::size_t i = te; i < m_t.size() && i < te + 3 && !found_target; ++i) {
-                    if (low(i) != "from") continue;
-                    for (std::size_t k = 0; k < m_args.size(); ++k) {
-                        if (m_args[k].b <= i) continue;
-                        if (m_args[k].b > i + 3 || locative(m_args[k])) break;
-                        add_args(chain(k), Role::source);
-                        found_target = true;
-                        break;
-                    }
+            } else if (f == "from" || f == "for") {
+                // "received a phone call from X": the caller; "hosted a banquet for visiting
+                // President Putin", "dinners for India": the guests of a meal or reception.
+                auto a = args_after(f, te, f == "from" ? 3 : 1);
+                if (!a.empty()) {
+                    add_args(a, f == "from" ? Role::source : Role::visitor);
+                    found_target = true;
                 }
-            } else if (f == "for") {
-                // "hosted a banquet for visiting President Putin", "dinners for India": the
-                // guests of a meal or reception.
-                if (te < m_t.size() && low(te) == "for")
-                    for (std::size_t k = 0; k < m_args.size(); ++k) {
-                        if (m_args[k].b <= te) continue;
-                        if (m_args[k].b > te + 3 || locative(m_args[k])) break;
-                        add_args(chain(k), Role::visitor);
-                        found_target = true;
-                        break;
-                    }
             } else if ((f == "obj" || f == "person" || f == "host") && !passive) {
                 auto o = object(te, 2, f == "person");
                 if (o) {
