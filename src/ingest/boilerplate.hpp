@@ -1,11 +1,12 @@
 // Publisher boilerplate: a phrase list (data/boilerplate.txt) matched against paragraphs.
 #pragma once
 
+#include "time/time_table.hpp"
+
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace parley {
@@ -35,19 +36,14 @@ class Boilerplate {
         std::string words;  // canonical, with surrounding spaces
         Match mode;
     };
-    // Transparent hashing: look up views of the paragraph without building keys.
-    struct SvHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    template <class V>
-    using Map = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
     std::vector<Phrase> m_phrases;
-    Map<std::vector<std::size_t>> m_by_first;  // contains-phrases
-    Map<Match> m_whole;                        // exact and prefix
-    std::size_t m_max_prefix_words = 0;        // words in the longest prefix phrase
+    StringMap m_first_index;                           // first word -> index into m_by_first
+    std::vector<std::vector<std::size_t>> m_by_first;  // contains-phrases sharing a first word
+    StringMap m_whole;                                 // exact and prefix phrases -> Match
+    std::size_t m_max_prefix_words = 0;                // words in the longest prefix phrase
+    // m_whole_len[n] is 1 when a key of m_whole has n bytes: most paragraphs and their leading
+    // runs are looked up only when some key is as long.
+    std::vector<uint8_t> m_whole_len;
     // Which (first byte, length) pairs start a contains-phrase: most words of a paragraph are
     // rejected without hashing. Bit min(length, 63) of m_first_filter[byte & 63].
     std::array<uint64_t, 64> m_first_filter{};

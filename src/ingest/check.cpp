@@ -81,6 +81,18 @@ void check_text_input(std::string_view bytes, const std::string& source) {
     const std::size_t sample = std::min<std::size_t>(bytes.size(), 1 << 16);
     std::size_t controls = 0;
     for (std::size_t i = 0; i < sample; ++i) {
+        // Eight bytes at a time while none is below 0x20 or 0x7F (text has few line breaks).
+        while (i + 8 <= sample) {
+            uint64_t w;
+            std::memcpy(&w, bytes.data() + i, 8);
+            constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+            const uint64_t below = (w - ones * 0x20) & ~w & highs;
+            const uint64_t x = w ^ (ones * 0x7F);
+            const uint64_t del = (x - ones) & ~x & highs;
+            if (below | del) break;
+            i += 8;
+        }
+        if (i >= sample) break;
         const auto c = static_cast<unsigned char>(bytes[i]);
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ||
             c == 0x7F)
@@ -109,6 +121,7 @@ bool looks_like_html(std::string_view bytes) {
     std::size_t i = 0;
     while (i < bytes.size() && detail::is_space(bytes[i])) ++i;
     const std::string_view head = bytes.substr(i, 2048);
+    if (head.find('<') == std::string_view::npos) return false;  // every test below needs a tag
     std::string low(head);
     for (char& c : low) c = detail::ascii_lower(c);
     for (const char* tag : {"<!doctype html", "<html", "<head", "<body"})

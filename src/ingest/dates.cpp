@@ -89,6 +89,22 @@ bool is_weekday(std::string_view w) {
     return false;
 }
 
+// Bit `len` of kNameLengths[letter - 'a'] is set when a month or weekday name of that length
+// starts with that letter: every other word is rejected before the name lists are compared.
+constexpr std::array<uint32_t, 26> kNameLengths = [] {
+    std::array<uint32_t, 26> t{};
+    for (const auto& m : kMonths)
+        t[static_cast<std::size_t>(m.text[0] - 'a')] |= 1u << m.text.size();
+    for (auto d : kWeekdays) t[static_cast<std::size_t>(d[0] - 'a')] |= 1u << d.size();
+    return t;
+}();
+
+// Whether the ASCII word `w` could be a month or weekday name (no false negatives).
+bool may_be_name(std::string_view w) {
+    if (w.empty() || w.size() > 31) return false;
+    return (kNameLengths[static_cast<std::size_t>(ascii_lower(w[0]) - 'a')] >> w.size()) & 1u;
+}
+
 std::optional<date::sys_days> make_day(int y, unsigned m, int d) {
     if (y < 1800 || y > 2200 || d < 1) return std::nullopt;
     const date::year_month_day ymd{date::year{y}, date::month{m},
@@ -200,7 +216,7 @@ std::optional<DateStamp> date_at(std::string_view s, std::size_t b) {
         }
     } else {
         auto w = c.word();
-        if (w.empty()) return std::nullopt;
+        if (!may_be_name(w)) return std::nullopt;
         if (is_weekday(w)) {
             c.eat('.');
             c.eat(',');
@@ -244,15 +260,33 @@ bool word_start(std::string_view s, std::size_t i) {
 std::vector<DateStamp> find_date_stamps(std::string_view text, std::size_t limit) {
     std::vector<DateStamp> out;
     const std::size_t n = std::min(text.size(), limit);
-    for (std::size_t i = 0; i < n; ++i) {
-        const char ch = text[i];
-        if (!(is_ascii_alpha(ch) || is_ascii_digit(ch)) || !word_start(text, i)) continue;
-        if (auto st = date_at(text, i)) {
-            out.push_back(*st);
-            i = st->span.end;
-        } else {
-            while (i + 1 < n && (is_ascii_alpha(text[i + 1]) || is_ascii_digit(text[i + 1]))) ++i;
+    const auto alnum = [&](std::size_t k) {
+        return is_ascii_alpha(text[k]) || is_ascii_digit(text[k]);
+    };
+    std::size_t i = 0;
+    while (i < n) {
+        if (!alnum(i)) {
+            ++i;
+            continue;
         }
+        // `i` starts a run of letters and digits (or follows a stamp): only a run's first byte
+        // can start a date, and a word that is no month or weekday name starts none.
+        if (word_start(text, i)) {
+            std::size_t e = i;
+            if (is_ascii_alpha(text[i])) {
+                e = i + 1;
+                while (e < text.size() && is_ascii_alpha(text[e])) ++e;
+            }
+            if (e == i || may_be_name(text.substr(i, e - i))) {
+                if (auto st = date_at(text, i)) {
+                    out.push_back(*st);
+                    i = st->span.end + 1;
+                    continue;
+                }
+            }
+            i = e;  // the letters read are no date's start: skip on from their end
+        }
+        while (i < n && alnum(i)) ++i;
     }
     return out;
 }

@@ -10,7 +10,6 @@
 #include <parley/knowledge.hpp>
 #include <parley/text.hpp>
 
-#include <cctype>
 #include <cstdio>
 
 namespace parley {
@@ -26,6 +25,8 @@ struct Unit {
 };
 
 std::string normalise_newlines(std::string_view in) {
+    // Most text has no '\r' at all: copy it whole.
+    if (in.find('\r') == std::string_view::npos) return std::string(in);
     std::string out;
     out.reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {
@@ -84,10 +85,9 @@ bool looks_like_ticker(std::string_view s) {
     // Find each separator's middle ('|', U+2022, U+00B7) by memchr-speed search, then check
     // the spaces around it (overlapping matches count, as with find(" | ", p + 1)).
     int seps = 0;
-    for (std::string_view mid : {std::string_view("|"), std::string_view("\u2022"),
-                                 std::string_view("\u00B7")}) {
-        for (std::size_t p = s.find(mid, 1); p != std::string_view::npos;
-             p = s.find(mid, p + 1)) {
+    for (std::string_view mid :
+         {std::string_view("|"), std::string_view("\u2022"), std::string_view("\u00B7")}) {
+        for (std::size_t p = s.find(mid, 1); p != std::string_view::npos; p = s.find(mid, p + 1)) {
             if (s[p - 1] == ' ' && p + mid.size() < s.size() && s[p + mid.size()] == ' ') ++seps;
         }
     }
@@ -97,9 +97,13 @@ bool looks_like_ticker(std::string_view s) {
 /// Plain text -> units: blank-line blocks, and inside a block each line on its own unless the
 /// block is hard-wrapped prose (long lines of similar length, or a line-break hyphen).
 void text_units(std::string_view t, std::vector<Unit>& units) {
-    for (const Span& block : split_paragraphs(t)) {
+    const auto blocks = split_paragraphs(t);
+    units.reserve(units.size() + blocks.size());
+    std::vector<std::string_view> lines;  // reused from block to block
+    std::string cur;
+    for (const Span& block : blocks) {
         const std::string_view b = t.substr(block.begin, block.size());
-        std::vector<std::string_view> lines;
+        lines.clear();
         std::size_t pos = 0;
         while (pos <= b.size()) {
             std::size_t e = b.find('\n', pos);
@@ -111,7 +115,7 @@ void text_units(std::string_view t, std::vector<Unit>& units) {
         std::size_t maxlen = 0;
         for (std::size_t i = 0; i + 1 < lines.size(); ++i)
             maxlen = std::max(maxlen, lines[i].size());
-        std::string cur;
+        cur.clear();
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (!cur.empty()) cur.push_back('\n');
             cur.append(lines[i]);
@@ -128,7 +132,9 @@ void text_units(std::string_view t, std::vector<Unit>& units) {
                         is_ascii_alpha(b2[0]);
             }
             if (!join) {
-                units.push_back({clean_paragraph(cur)});
+                // A unit of one line is cleaned from the text itself, not from a copy.
+                const bool one_line = cur.size() == lines[i].size();
+                units.push_back({clean_paragraph(one_line ? lines[i] : std::string_view(cur))});
                 cur.clear();
             }
         }
@@ -235,11 +241,14 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
     const auto addresses_reader = [](std::string_view text) {
         std::size_t i = 0;
         while (i < text.size()) {
-            while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+            // ASCII letters (the C locale's isalpha), lowered in place of a copy per word.
+            while (i < text.size() && !is_ascii_alpha(text[i])) ++i;
             std::size_t b = i;
-            while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-            std::string w(text.substr(b, i - b));
-            for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            while (i < text.size() && is_ascii_alpha(text[i])) ++i;
+            if (i - b < 2 || i - b > 4) continue;
+            char buf[4];
+            for (std::size_t k = b; k < i; ++k) buf[k - b] = ascii_lower(text[k]);
+            const std::string_view w(buf, i - b);
             if (w == "we" || w == "you" || w == "your" || w == "our" || w == "us") return true;
         }
         return false;

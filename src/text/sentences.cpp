@@ -4,6 +4,7 @@
 #include <parley/knowledge.hpp>
 #include <parley/text.hpp>
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,8 +19,16 @@ enum class AbbrKind { title, number, either };
 
 /// data/abbreviations.txt ("Mr<TAB>title") and data/sentence-starters.txt, compiled once.
 struct SentenceRules {
-    std::unordered_map<std::string, AbbrKind> abbreviations;  // without the final period
-    std::unordered_set<std::string> starters;
+    // Transparent hashing: words are looked up as views of the text.
+    struct SvHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    // without the final period
+    std::unordered_map<std::string, AbbrKind, SvHash, std::equal_to<>> abbreviations;
+    std::unordered_set<std::string, SvHash, std::equal_to<>> starters;
 
     explicit SentenceRules(const Knowledge& kb) {
         for (const auto& row : kb.rows("abbreviations.txt")) {
@@ -34,6 +43,12 @@ struct SentenceRules {
         for (const auto& w : kb.lines("sentence-starters.txt")) starters.insert(w);
     }
 };
+
+constexpr std::array<bool, 256> kMayEnd = [] {
+    std::array<bool, 256> t{};
+    t['.'] = t['!'] = t['?'] = t[0xE2] = true;
+    return t;
+}();
 
 bool is_closer(char32_t cp) {
     return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
@@ -62,9 +77,9 @@ bool period_ends_sentence(std::string_view t, std::size_t dot, std::size_t next,
         ++e;
     const std::string_view after = t.substr(k, e - k);
     const bool next_digit = !after.empty() && is_ascii_digit(after[0]);
-    const bool next_starter = rules.starters.count(std::string(after)) > 0;
+    const bool next_starter = rules.starters.find(after) != rules.starters.end();
 
-    if (auto it = rules.abbreviations.find(std::string(before)); it != rules.abbreviations.end()) {
+    if (auto it = rules.abbreviations.find(before); it != rules.abbreviations.end()) {
         switch (it->second) {
             case AbbrKind::title:
                 return false;
@@ -102,10 +117,14 @@ std::vector<Sentence> split_sentences(std::string_view text, const Knowledge& kb
                 out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), p});
         };
         while (i < pend) {
+            // Skip to the next '.', '!', '?' or 0xE2 (which leads U+2026, the ellipsis): no
+            // other byte, not even inside a multi-byte character, can start a terminator.
+            while (i < pend && !kMayEnd[static_cast<unsigned char>(text[i])]) ++i;
+            if (i >= pend) break;
             const char c = text[i];
             std::size_t len = 1;
             bool term = c == '.' || c == '!' || c == '?';
-            if (!term && static_cast<unsigned char>(c) >= 0x80) {
+            if (!term) {
                 const char32_t cp = decode_utf8(text, i, len);
                 term = cp == 0x2026;  // ellipsis
             }

@@ -5,7 +5,9 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
+#include <cstring>
 
 namespace parley {
 
@@ -52,19 +54,23 @@ std::vector<Span> split_paragraphs(std::string_view text) {
         while (i < n && is_space(text[i])) ++i;
         if (i >= n) break;
         const std::size_t begin = i;
-        std::size_t last_non_space = i;
-        // A paragraph ends at a line holding only white space.
-        while (i < n) {
-            if (text[i] == '\n') {
-                std::size_t j = i + 1;
-                while (j < n && text[j] != '\n' && is_space(text[j])) ++j;
-                if (j >= n || text[j] == '\n') break;
-            } else if (!is_space(text[i])) {
-                last_non_space = i;
+        // A paragraph ends at a line holding only white space: jump from line end to line end.
+        while (true) {
+            const void* nl = std::memchr(text.data() + i, '\n', n - i);
+            if (!nl) {
+                i = n;
+                break;
             }
-            ++i;
+            i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+            std::size_t j = i + 1;
+            while (j < n && text[j] != '\n' && is_space(text[j])) ++j;
+            if (j >= n || text[j] == '\n') break;
+            i = j;
         }
-        out.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(last_non_space + 1)});
+        // The paragraph's last non-space byte (`begin` is one).
+        std::size_t end = i;
+        while (end > begin && is_space(text[end - 1])) --end;
+        out.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
     }
     return out;
 }
@@ -79,7 +85,36 @@ bool is_invisible(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Whether clean_paragraph would return `para` unchanged: ASCII, single ' ' between words, none
+// at either end, and no hyphen before white space.
+bool already_clean(std::string_view para) {
+    // Byte classes: 0 plain, 1 ' ', 2 '-', 3 other white space or non-ASCII (not clean).
+    static constexpr std::array<uint8_t, 256> kClass = [] {
+        std::array<uint8_t, 256> t{};
+        for (char c : {'\n', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = 3;
+        for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = 3;
+        t[' '] = 1;
+        t['-'] = 2;
+        return t;
+    }();
+    const std::size_t n = para.size();
+    if (n == 0) return true;
+    if (para[0] == ' ' || para[n - 1] == ' ') return false;
+    uint8_t prev = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const uint8_t k = kClass[static_cast<unsigned char>(para[i])];
+        if (k == 3 || (k == 1 && prev != 0)) return false;  // "  " or "- "
+        prev = k;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string clean_paragraph(std::string_view para) {
+    if (already_clean(para)) return std::string(para);
     std::string out;
     out.reserve(para.size());
     bool pending_space = false;
@@ -232,8 +267,8 @@ std::size_t fold_identity_len(std::string_view s, std::size_t i) {
         const auto b1 = static_cast<unsigned char>(s[i + 1]);
         // U+00A0..U+00BF except the ones with a decomposition or a case (U+00A8 diaeresis,
         // U+00AA, U+00AF, U+00B2-U+00B5, U+00B8-U+00BA, U+00BC-U+00BE are not all inert).
-        return b1 == 0xA0 || b1 == 0xAB || b1 == 0xBB || b1 == 0xA9 || b1 == 0xAE ||
-                       b1 == 0xA3 || b1 == 0xA7 || b1 == 0xB0 || b1 == 0xB7
+        return b1 == 0xA0 || b1 == 0xAB || b1 == 0xBB || b1 == 0xA9 || b1 == 0xAE || b1 == 0xA3 ||
+                       b1 == 0xA7 || b1 == 0xB0 || b1 == 0xB7
                    ? 2
                    : 0;
     }

@@ -147,9 +147,9 @@ class Tagger {
         : m_text(text), m_tt(tt), m_anchor(opts.publication), m_diags(diags) {
         detail::tokenize_time(text, m_lower, m_toks);
         for (auto& t : m_toks) {
-            if (t.kind != TokKind::word) continue;
+            if (t.kind != TokKind::word || t.e - t.b > m_tt.max_word_len) continue;
             const int i = m_tt.word_index.find(lw_of(t));
-            if (i >= 0 && lw_of(t).size() <= m_tt.max_word_len) t.info = static_cast<int16_t>(i);
+            if (i >= 0) t.info = static_cast<int16_t>(i);
         }
         assign_sentences(sents);
     }

@@ -4,15 +4,32 @@
 #include <parley/knowledge.hpp>
 
 #include <charconv>
+#include <cstring>
 
 namespace parley::detail {
 
 // ---------------------------------------------------------------- StringMap
 
 uint64_t StringMap::hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h ^ (h >> 29);
+    // Eight bytes at a time: words are short, and a byte-serial hash is latency-bound.
+    const std::size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    if (i < n) {
+        uint64_t w = 0;
+        for (std::size_t k = 0; i + k < n; ++k)
+            w |= uint64_t(static_cast<unsigned char>(s[i + k])) << (8 * k);
+        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    }
+    h ^= h >> 29;
+    h *= 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
 }
 
 void StringMap::grow() {
@@ -29,23 +46,29 @@ void StringMap::grow() {
 
 void StringMap::insert(std::string_view key, int value) {
     if (find(key) >= 0) return;
-    if ((m_count + 1) * 2 > m_slots.size()) grow();
+    // At most a quarter full: most lookups are of absent words, and end at an empty slot.
+    if ((m_count + 1) * 4 > m_slots.size()) grow();
     const std::size_t mask = m_slots.size() - 1;
-    std::size_t i = hash(key) & mask;
+    const uint64_t h = hash(key);
+    std::size_t i = h & mask;
     while (m_slots[i].value >= 0) i = (i + 1) & mask;
-    m_slots[i] =
-        Slot{static_cast<uint32_t>(m_store.size()), static_cast<uint32_t>(key.size()), value};
+    m_slots[i] = Slot{static_cast<uint32_t>(m_store.size()), static_cast<uint32_t>(key.size()),
+                      value, static_cast<uint32_t>(h >> 32)};
     m_store.append(key);
     ++m_count;
+    if (m_filter.empty()) m_filter.assign(32 * 32, 0);
+    m_filter[filter_slot(key)] |= filter_bit(key);
 }
 
-int StringMap::find(std::string_view key) const {
-    if (m_slots.empty()) return -1;
+int StringMap::probe(std::string_view key) const {
     const std::size_t mask = m_slots.size() - 1;
-    std::size_t i = hash(key) & mask;
+    const uint64_t h = hash(key);
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    std::size_t i = h & mask;
     while (m_slots[i].value >= 0) {
         const Slot& s = m_slots[i];
-        if (s.len == key.size() && std::string_view(m_store).substr(s.off, s.len) == key)
+        if (s.tag == tag && s.len == key.size() &&
+            std::memcmp(m_store.data() + s.off, key.data(), key.size()) == 0)
             return s.value;
         i = (i + 1) & mask;
     }
@@ -82,9 +105,12 @@ std::size_t general_punct(std::string_view t, std::size_t i) {
 
 void tokenize_time(std::string_view text, std::string& lower, std::vector<Tok>& out) {
     out.clear();
-    lower.assign(text);
-    for (auto& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    lower.resize(text.size());
+    // Branch-free, so the compiler vectorises it.
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        lower[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 32 : 0));
+    }
     out.reserve(text.size() / 4 + 8);
     const std::size_t n = text.size();
     std::size_t i = 0;

@@ -83,19 +83,33 @@ struct Deictic {
 class StringMap {
   public:
     void insert(std::string_view key, int value);  ///< later insertions of a key are ignored
-    int find(std::string_view key) const;          ///< -1 when absent
+    /// -1 when absent. Inline: most words of a text are rejected by the filter, without a call.
+    int find(std::string_view key) const {
+        if (m_filter.empty() || !(m_filter[filter_slot(key)] & filter_bit(key))) return -1;
+        return probe(key);
+    }
     bool empty() const { return m_count == 0; }
 
   private:
     static uint64_t hash(std::string_view s);
+    int probe(std::string_view key) const;
+    // Slot of m_filter for a key: its first two bytes (most words of a text are not keys).
+    static std::size_t filter_slot(std::string_view s) {
+        const auto c0 = static_cast<unsigned char>(s.empty() ? 0 : s[0]);
+        const auto c1 = static_cast<unsigned char>(s.size() < 2 ? 0 : s[1]);
+        return (c0 & 31u) * 32u + (c1 & 31u);
+    }
+    static uint32_t filter_bit(std::string_view s) { return 1u << (s.size() < 31 ? s.size() : 31); }
     void grow();
     struct Slot {
         uint32_t off = 0, len = 0;
         int value = -1;
+        uint32_t tag = 0;  ///< high half of the key's hash: most mismatches skip the compare
     };
     std::string m_store;
     std::vector<Slot> m_slots;
     std::size_t m_count = 0;
+    std::vector<uint32_t> m_filter;  ///< by filter_slot(): bit filter_bit() of each key
 };
 
 /// Multi-word phrases over lower-cased tokens: keys are the tokens joined by one space.

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -51,6 +52,28 @@ void BM_ParseDocumentText(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ParseDocumentText)->Unit(benchmark::kMillisecond);
+
+/// The dev articles (2-8 KB of news each), parsed one at a time: per-document costs show here.
+void BM_ParseArticles(benchmark::State& state) {
+    const auto& kb = bench_kb();
+    static const std::vector<std::string> articles = [] {
+        std::vector<std::string> out;
+        for (const auto& e :
+             std::filesystem::directory_iterator(std::filesystem::path(PARLEY_TEST_DATA) / "dev"))
+            if (e.path().extension() == ".txt") out.push_back(read_file(e.path()));
+        return out;
+    }();
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        for (const auto& a : articles) {
+            auto doc = parley::parse_document(a, "bench.txt", kb);
+            benchmark::DoNotOptimize(doc);
+            bytes += a.size();
+        }
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_ParseArticles)->Unit(benchmark::kMillisecond);
 
 void BM_ParseDocumentHtml(benchmark::State& state) {
     const auto& kb = bench_kb();
