@@ -984,6 +984,14 @@ class SentenceEvents {
             bool reported = false;
             for (std::size_t i = te; i < b && i < m_t.size() && !reported; ++i)
                 reported = has(i, detail::wb_speech_verb);
+            // "X said on Monday that he would visit Syria": the time of the saying, before the
+            // "that" that opens the event's clause.
+            if (!reported && b < tb) {
+                bool that = false;
+                for (std::size_t i = b; i < tb && !that; ++i) that = low(i) == "that";
+                for (std::size_t i = b; that && i-- > 0 && b - i <= 8 && !reported;)
+                    reported = has(i, detail::wb_speech_verb);
+            }
             if (reported && scheduled) continue;
             // "UNITED NATIONS, September 18. /TASS/. X plans to meet Y": the dateline's date is
             // the day of writing, not the plan's.

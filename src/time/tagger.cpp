@@ -298,6 +298,11 @@ Tense Tagger::tense_near(uint32_t tb, uint32_t te) const {
     uint32_t best_dist = ~0u;
     for (uint32_t j = sb; j < se && j < m_toks.size(); ++j) {
         if (j >= tb && j < te) continue;
+        // "said on Monday that he would visit": a clause opened after the expression has a
+        // tense of its own.
+        if (j >= te && j > sb && tok(j).kind == TokKind::word && !cap(j) &&
+            (lw(j) == "that" || lw(j) == "which" || lw(j) == "who"))
+            break;
         uint32_t nw = 1;
         Tense t = Tense::none;
         const int v = match_phrase(m_tt.tense, j, nw);

@@ -562,3 +562,15 @@ TEST(Events, APlannedMeetingCalledOffIsCancelled) {
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->status, EventStatus::cancelled);
 }
+
+TEST(Events, TheDayOfSayingDatesTheSayingNotThePlan) {
+    auto x = run("Colin Powell said in a statement on Monday that he would visit Syria.");
+    const Event* s = find(x, EventType::statement, "Colin Powell");
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->status, EventStatus::occurred);
+    EXPECT_EQ(day(s->date.first), "2003-05-12");  // last Monday: "that he would" is its own clause
+    const Event* v = find(x, EventType::visit, "Colin Powell", "Syria");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->status, EventStatus::scheduled);
+    EXPECT_EQ(day(v->date.first), "null");
+}
