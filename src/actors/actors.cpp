@@ -258,7 +258,7 @@ class DocActors {
             if (k.is_word() && k.shape != TokShape::number) {
                 ++words;
                 caps += k.capitalised();
-                lower_long += !k.capitalised() && k.low.size() > 3;
+                lower_long += !k.capitalised() && k.low.size() >= 3;
             }
         // A standfirst ("Bill Clinton And Boris Yeltsin Arrived For A Summit") must have no
         // long word in lower case; a headline may ("Abbas and Olmert meet before Bush visit").

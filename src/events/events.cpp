@@ -189,13 +189,17 @@ class SentenceEvents {
         }
         // "Bill Clinton And Boris Yeltsin Arrived For A Summit": a standfirst in Title Case
         // reads like a headline.
-        std::size_t long_words = 0, capitalised = 0;
+        // Every word of three letters or more is capitalised ("Chinese President Xi Jinping met
+        // Putin" is a sentence: "met").
+        std::size_t long_words = 0, capitalised = 0, lower = 0;
         for (const auto& t : m_t) {
-            if (!t.is_word() || t.low.size() < 4) continue;
+            if (!t.is_word() || t.low.size() < 3) continue;
+            lower += t.shape == TokShape::lower;
+            if (t.low.size() < 4) continue;
             ++long_words;
             capitalised += t.capitalised();
         }
-        m_title_case = long_words >= 4 && capitalised * 10 >= long_words * 9;
+        m_title_case = long_words >= 4 && lower == 0 && capitalised * 10 >= long_words * 9;
         map_mentions();
     }
 
@@ -1496,7 +1500,23 @@ class SentenceEvents {
             }
         }
         if (trig.type == EventType::visit && ev.date.first && *ev.date.first == *ev.date.last) {
-            if (int n = visit_length(); n > 1) ev.date.last = *ev.date.first + date::days(n - 1);
+            // "Xi's three-day state visit ends on Friday": the day named is the last one.
+            bool ends = false;
+            for (std::size_t i = te; i < m_t.size() && i < te + 4 && !ends; ++i) {
+                const auto w = low(i);
+                ends = w == "ends" || w == "ended" || w == "end" || w == "concludes" ||
+                       w == "concluded" || w == "wraps" || w == "wrapped" || w == "closes";
+            }
+            if (int n = visit_length(); n > 1) {
+                if (ends) {
+                    ev.date.first = *ev.date.last - date::days(n - 1);
+                    if (m_doc.publication && *ev.date.first <= *m_doc.publication &&
+                        status == EventStatus::scheduled)
+                        status = EventStatus::occurred;  // under way
+                } else {
+                    ev.date.last = *ev.date.first + date::days(n - 1);
+                }
+            }
         }
         ev.status = status;
         if (status == EventStatus::scheduled && trig.type == EventType::meeting) ev.cameo = "036";

@@ -574,3 +574,17 @@ TEST(Events, TheDayOfSayingDatesTheSayingNotThePlan) {
     EXPECT_EQ(v->status, EventStatus::scheduled);
     EXPECT_EQ(day(v->date.first), "null");
 }
+
+TEST(Events, AVisitThatEndsOnADayEndsThere) {
+    auto x =
+        run("Chinese President Xi Jinping met Vladimir Putin on Monday.\n\nXi's three-day state "
+            "visit to Russia ends on Wednesday.",
+            "2003-05-14");
+    const Event* v = find(x, EventType::visit, "Xi Jinping", "Russia");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(day(v->date.first), "2003-05-12");
+    EXPECT_EQ(day(v->date.last), "2003-05-14");
+    EXPECT_EQ(v->status, EventStatus::occurred);
+    // An ordinary capitalised sentence near the top is not a Title-Case standfirst.
+    EXPECT_NE(actor(x, "Xi Jinping"), nullptr);
+}
