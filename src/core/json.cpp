@@ -1,4 +1,6 @@
 // Event <-> JSON, with the field names of docs/event-schema.md.
+#include "text/utf8.hpp"
+
 #include <parley/error.hpp>
 #include <parley/json.hpp>
 
@@ -51,40 +53,7 @@ std::string string_or_empty(const json& j, const char* key) {
 // without building a json tree per event. Strings that are not valid UTF-8 take nlohmann.
 
 bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        if (b < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF)
-            len = 2;
-        else if (b == 0xE0)
-            len = 3, lo = 0xA0;
-        else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF)
-            len = 3;
-        else if (b == 0xED)
-            len = 3, hi = 0x9F;
-        else if (b == 0xF0)
-            len = 4, lo = 0x90;
-        else if (b >= 0xF1 && b <= 0xF3)
-            len = 4;
-        else if (b == 0xF4)
-            len = 4, hi = 0x8F;
-        else
-            return false;
-        if (i + len > n) return false;
-        const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        if (b1 < lo || b1 > hi) return false;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += len;
-    }
-    return true;
+    return detail::invalid_utf8_offset(s) == std::string_view::npos;
 }
 
 class LineWriter {

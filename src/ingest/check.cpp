@@ -20,56 +20,6 @@ namespace {
     throw InputError(source + ": " + reason);
 }
 
-// Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and code points
-// past U+10FFFF are invalid), or npos.
-std::size_t invalid_utf8_offset(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // ASCII fast path, 8 bytes at a time.
-        if (i + 8 <= n) {
-            uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if ((w & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char b = p[i];
-        if (b < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF)
-            len = 2;
-        else if (b == 0xE0)
-            len = 3, lo = 0xA0;
-        else if (b >= 0xE1 && b <= 0xEC)
-            len = 3;
-        else if (b == 0xED)
-            len = 3, hi = 0x9F;
-        else if (b >= 0xEE && b <= 0xEF)
-            len = 3;
-        else if (b == 0xF0)
-            len = 4, lo = 0x90;
-        else if (b >= 0xF1 && b <= 0xF3)
-            len = 4;
-        else if (b == 0xF4)
-            len = 4, hi = 0x8F;
-        else
-            return i;
-        if (i + len > n) return i;
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 }  // namespace
 
 void check_text_input(std::string_view bytes, const std::string& source) {
@@ -99,7 +49,7 @@ void check_text_input(std::string_view bytes, const std::string& source) {
             ++controls;
     }
     if (controls >= 3 && controls * 50 > sample) refuse(source, "binary data, not text");
-    if (const auto off = invalid_utf8_offset(bytes); off != std::string_view::npos) {
+    if (const auto off = detail::invalid_utf8_offset(bytes); off != std::string_view::npos) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[off]));
         refuse(source, std::string("not UTF-8 (invalid byte ") + hex + " at offset " +

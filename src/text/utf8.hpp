@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace parley::detail {
@@ -69,5 +70,55 @@ bool is_lower(char32_t cp);
 bool is_punct(char32_t cp);
 /// Unicode white space, including NO-BREAK SPACE and the typographic spaces.
 bool is_unicode_space(char32_t cp);
+
+/// Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and code points
+/// past U+10FFFF are invalid), or npos.
+inline std::size_t invalid_utf8_offset(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // ASCII fast path, 8 bytes at a time.
+        if (i + 8 <= n) {
+            uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const unsigned char b = p[i];
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF)
+            len = 2;
+        else if (b == 0xE0)
+            len = 3, lo = 0xA0;
+        else if (b >= 0xE1 && b <= 0xEC)
+            len = 3;
+        else if (b == 0xED)
+            len = 3, hi = 0x9F;
+        else if (b >= 0xEE && b <= 0xEF)
+            len = 3;
+        else if (b == 0xF0)
+            len = 4, lo = 0x90;
+        else if (b >= 0xF1 && b <= 0xF3)
+            len = 4;
+        else if (b == 0xF4)
+            len = 4, hi = 0x8F;
+        else
+            return i;
+        if (i + len > n) return i;
+        if (p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
 
 }  // namespace parley::detail
