@@ -95,8 +95,7 @@ std::string fold_word(std::string_view s) {
     return out;
 }
 
-const std::vector<Tok>* shared_tokens(const ActorTable& table, const Document& doc,
-                                      uint32_t si) {
+const std::vector<Tok>* shared_tokens(const ActorTable& table, const Document& doc, uint32_t si) {
     const auto* st = table.tokens.get();
     if (!st || st->text != doc.text.data() || st->text_size != doc.text.size() ||
         si >= st->by_sentence.size() || st->sentences.size() != doc.sentences.size())

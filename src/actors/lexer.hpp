@@ -40,8 +40,7 @@ struct SentenceTokens {
 
 /// The tokens of sentence `si` of `doc` that the actor stage kept in `table`, or nullptr when
 /// it kept none or they were lexed from another text (then call lex_sentence()).
-const std::vector<Tok>* shared_tokens(const ActorTable& table, const Document& doc,
-                                      uint32_t si);
+const std::vector<Tok>* shared_tokens(const ActorTable& table, const Document& doc, uint32_t si);
 
 /// Lower case with accents stripped; ASCII fast path.
 std::string fold_word(std::string_view s);

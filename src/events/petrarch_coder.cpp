@@ -238,7 +238,8 @@ PetrarchVerbs::PetrarchVerbs(const Knowledge& kb) {
             }
         }
     if (kb.has("lexicon/speech-verbs.txt"))
-        for (const auto& w : kb.lines("lexicon/speech-verbs.txt")) speech_verbs.insert(fold_word(w));
+        for (const auto& w : kb.lines("lexicon/speech-verbs.txt"))
+            speech_verbs.insert(fold_word(w));
     if (kb.has("lexicon/prepositions.txt"))
         for (const auto& w : kb.lines("lexicon/prepositions.txt"))
             prepositions.insert(fold_word(w));
@@ -954,8 +955,7 @@ std::vector<Event> code_petrarch_events(const Document& doc, const ActorTable& a
             // other event (PETRARCH codes the reported event, not the report).
             const bool attribution = dict.speech_verbs.count(s.w(vb)) && bind.source < 0 &&
                                      bind.target < 0 && clause_opener(s, vb) >= 0 &&
-                                     s.w(clause_opener(s, vb)) == "," &&
-                                     object(s, ve, {}).empty();
+                                     s.w(clause_opener(s, vb)) == "," && object(s, ve, {}).empty();
             const std::size_t first_event = out.size();
 
             std::vector<int> src, tgt;

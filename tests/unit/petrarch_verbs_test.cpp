@@ -65,8 +65,8 @@ TEST(PetrarchVerbs, BlocksFormsAndCodes) {
     detail::PetrarchVerbs v;
     v.read(f.path);
     v.finish();
-    auto form = [&](const std::string& first, std::vector<std::string> words)
-        -> const detail::VerbForm* {
+    auto form = [&](const std::string& first,
+                    std::vector<std::string> words) -> const detail::VerbForm* {
         auto it = v.forms.find(first);
         if (it == v.forms.end()) return nullptr;
         for (const auto& f : it->second)
@@ -74,8 +74,8 @@ TEST(PetrarchVerbs, BlocksFormsAndCodes) {
         return nullptr;
     };
     // Regular forms of the verb and of a '+' line, the braces' irregular ones.
-    for (const char* w : {"implore", "implores", "implored", "imploring", "beseech", "besought",
-                          "beseeching"}) {
+    for (const char* w :
+         {"implore", "implores", "implored", "imploring", "beseech", "besought", "beseeching"}) {
         const auto* f = form(w, {w});
         ASSERT_NE(f, nullptr) << w;
         EXPECT_EQ(f->code, "023") << w;  // the block's code

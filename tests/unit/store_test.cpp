@@ -391,9 +391,11 @@ INSERT INTO aliases VALUES ('olmert', 1, 'Olmert');
 INSERT INTO roles VALUES (1, 'Prime Minister', 13886, 13886);
 INSERT INTO events(id, uid, type, cameo, status, first, last, granularity, expression,
                    location, confidence, mkey) VALUES
-    (1, 'e1', 0, '040', 0, 13886, 13886, 1, 'Tuesday', 'Jerusalem', 0.9, )sql" + mkey +
-                  R"sql(),
-    (2, 'e2', 0, '040', 1, NULL, NULL, 0, NULL, NULL, 0.5, )sql" + mkey + R"sql();
+    (1, 'e1', 0, '040', 0, 13886, 13886, 1, 'Tuesday', 'Jerusalem', 0.9, )sql" +
+                 mkey +
+                 R"sql(),
+    (2, 'e2', 0, '040', 1, NULL, NULL, 0, NULL, NULL, 0.5, )sql" +
+                 mkey + R"sql();
 INSERT INTO participants VALUES (1, 1, 0, 0, 'Prime Minister'), (1, 2, 1, 0, NULL),
     (2, 2, 0, 0, NULL), (2, 1, 1, 0, NULL);
 INSERT INTO sources(id, event_id, document_id, uid, status, first, last, sentence, begin, end,
