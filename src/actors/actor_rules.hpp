@@ -33,6 +33,8 @@ struct ActorRules {
     explicit ActorRules(const Knowledge& kb);
     /// WordClass bits of a folded token.
     uint16_t word_class(std::string_view low) const;
+    /// word_class() of a token whose word_hash() is `hash`.
+    uint16_t word_class(std::string_view low, std::size_t hash) const;
     const Gazetteer* gaz;
     std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir
     std::unordered_set<std::string> particles;         ///< al, el, bin, de, van

@@ -111,13 +111,20 @@ void ActorRules::add_class(std::string_view w, uint16_t bit) {
 }
 
 uint16_t ActorRules::word_class(std::string_view low) const {
+    return word_class(low, word_hash(low));
+}
+
+uint16_t ActorRules::word_class(std::string_view low, std::size_t hash) const {
     if (low.empty()) return m_empty_class;
     const std::size_t mask = m_class_slots.size() - 1;
     const std::string_view store = m_class_store;
-    for (std::size_t i = std::hash<std::string_view>{}(low)&mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const ClassSlot& slot = m_class_slots[i];
         if (slot.len == 0) return 0;
-        if (slot.len == low.size() && store.substr(slot.off, slot.len) == low) return slot.cls;
+        // First byte before the compare: most probes end here without a memcmp call.
+        if (slot.len == low.size() && store[slot.off] == low[0] &&
+            store.substr(slot.off, slot.len) == low)
+            return slot.cls;
     }
 }
 
@@ -188,13 +195,13 @@ class DocActors {
         m_tokens.reserve(m_doc.sentences.size());
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) {
             m_tokens.push_back(detail::lex_sentence(m_doc.text, m_doc.sentences[si]));
-            for (auto& k : m_tokens.back()) k.cls = m_r.word_class(k.low);
+            for (auto& k : m_tokens.back()) {
+                k.hash = detail::word_hash(k.low);
+                k.cls = m_r.word_class(k.low, k.hash);
+            }
             m_headline.push_back(is_title(si) || (si < 6 && title_cased(m_tokens.back(), 5)));
-            if (m_headline.back()) continue;  // a Title-Case headline capitalises every word
-            const auto& toks = m_tokens.back();
-            for (std::size_t i = 1; i < toks.size(); ++i)
-                if (toks[i].shape == TokShape::cap) m_inner_caps.insert(toks[i].low);
         }
+        collect_inner_caps();
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) sentence(si);
         // What the text leaves out, the office holders know: "Tony Blair" in July 1999 was
         // Prime Minister of the United Kingdom.
@@ -240,9 +247,38 @@ class DocActors {
     uint32_t m_si = 0;                                // the sentence being read
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
     std::vector<bool> m_headline;          // the title, or a Title-Case standfirst near the top
-    int m_prev_subject = -1;               // first person named in the last sentence that named one
+    // Per-sentence scratch, kept so that its buffers are reused.
+    std::vector<Tok> m_headline_toks;  // a headline's tokens, true-cased
+    std::vector<Chunk> m_chunks;
+    std::vector<bool> m_used;
+    int m_prev_subject = -1;  // first person named in the last sentence that named one
 
     static bool is(const Tok& k, uint16_t word_class) { return (k.cls & word_class) != 0; }
+
+    // m_inner_caps: the words capitalised away from a sentence start outside headlines (a
+    // Title-Case headline capitalises every word). It is asked only about common words that
+    // start a sentence or sit in a headline, so only those are collected: no string per name.
+    void collect_inner_caps() {
+        std::vector<std::size_t> asked;  // word hashes
+        for (uint32_t si = 0; si < m_tokens.size(); ++si) {
+            const auto& toks = m_tokens[si];
+            if (!toks.empty() && is(toks[0], detail::wc_common)) asked.push_back(toks[0].hash);
+            if (!m_headline[si]) continue;
+            for (std::size_t i = 1; i < toks.size(); ++i)
+                if (toks[i].shape == TokShape::cap && is(toks[i], detail::wc_common))
+                    asked.push_back(toks[i].hash);
+        }
+        if (asked.empty()) return;
+        std::sort(asked.begin(), asked.end());
+        for (uint32_t si = 0; si < m_tokens.size(); ++si) {
+            if (m_headline[si]) continue;
+            const auto& toks = m_tokens[si];
+            for (std::size_t i = 1; i < toks.size(); ++i)
+                if (toks[i].shape == TokShape::cap &&
+                    std::binary_search(asked.begin(), asked.end(), toks[i].hash))
+                    m_inner_caps.insert(toks[i].low);
+        }
+    }
 
     bool is_title(uint32_t si) const {
         const auto& s = m_doc.sentences[si];
@@ -290,6 +326,7 @@ class DocActors {
         // Lower-case words start only titles ("secretary of state"): skip the rest unlooked.
         if (!t[i].capitalised() && !is(t[i], detail::wc_title_first)) return std::nullopt;
         std::string key;
+        std::size_t state = 0;  // detail::phrase_state(key), extended a token at a time
         std::optional<Chunk> best;
         const std::size_t maxn = std::min(gaz().max_tokens(), t.size() - i);
         for (std::size_t n = 1; n <= maxn; ++n) {
@@ -300,14 +337,18 @@ class DocActors {
                 break;
             if (n > 1) key += ' ';
             key += k.low;
-            if (const auto* hits = gaz().find(key)) {
+            // A folded token holding a space (rare) is more than one word of the phrase.
+            state = k.low.find(' ') == std::string::npos ? detail::phrase_extend(state, k.hash)
+                                                         : detail::phrase_state(key);
+            const detail::PhraseKey pk{key, detail::phrase_final(state)};
+            if (const auto* hits = gaz().find(pk)) {
                 // "us", "who", "pm" are keys only when written in capitals.
-                const bool caps_ok = !gaz().acronym_only(key) || t[i].shape == TokShape::upper;
+                const bool caps_ok = t[i].shape == TokShape::upper || !gaz().acronym_only(pk);
                 if (caps_ok)
                     if (auto c = pick(t, i, i + n, *hits)) best = c;
             }
             if (k.possessive) break;
-            if (n < maxn && !gaz().has_longer(key)) break;  // no longer phrase starts here
+            if (n < maxn && !gaz().has_longer_hash(pk.hash)) break;  // no longer phrase here
         }
         return best;
     }
@@ -388,8 +429,9 @@ class DocActors {
                !t[i].possessive;
     }
 
-    std::vector<Chunk> chunk(const std::vector<Tok>& t) const {
-        std::vector<Chunk> out;
+    // Into `out` (cleared), so that its buffer is reused sentence after sentence.
+    void chunk(const std::vector<Tok>& t, std::vector<Chunk>& out) const {
+        out.clear();
         std::size_t i = 0;
         while (i < t.size()) {
             if (!t[i].is_word()) {
@@ -455,7 +497,6 @@ class DocActors {
             }
             ++i;
         }
-        return out;
     }
 
     int country_actor(const detail::CountryEntry& c) {
@@ -520,6 +561,7 @@ class DocActors {
         std::size_t end_tok;
         bool honorific = false;
     };
+    std::vector<std::optional<PersonContext>> m_ctx;  // per-sentence scratch of sentence()
 
     // Looks left of name chunk k for "[the] [Country|Adj|Country's] TITLE [,]" or an honorific,
     // and right for ", [the] [Country] TITLE" or "of COUNTRY".
@@ -827,18 +869,18 @@ class DocActors {
         m_si = si;
         // Lexed in the first pass, and kept as lexed for the event stage: a headline is
         // true-cased in a copy.
-        std::vector<Tok> headline;
         const std::vector<Tok>* tp = &m_tokens[si];
         if (tp->empty()) return;
         if (m_headline[si]) {
-            headline = *tp;
-            truecase_title(headline);
-            tp = &headline;
+            m_headline_toks = *tp;
+            truecase_title(m_headline_toks);
+            tp = &m_headline_toks;
         }
         const std::vector<Tok>& t = *tp;
         if (m_cur_first >= 0) m_prev_subject = m_cur_first;
         m_cur_first = -1;
-        auto ch = chunk(t);
+        std::vector<Chunk>& ch = m_chunks;
+        chunk(t, ch);
         // A sentence-initial ordinary word glued to a name run ("After Tony Blair") is dropped
         // from the run; a lone sentence-initial word stays a name only if it is one elsewhere.
         for (auto& c : ch) {
@@ -854,8 +896,10 @@ class DocActors {
         }
         // Modifiers of a person ("Moscow Mayor Yury Luzhkov", "the US Secretary of State,
         // Madeleine Albright") belong to that person's mention, not to mentions of their own.
-        std::vector<bool> used(ch.size(), false);
-        std::vector<std::optional<PersonContext>> ctx(ch.size());
+        std::vector<bool>& used = m_used;
+        used.assign(ch.size(), false);
+        std::vector<std::optional<PersonContext>>& ctx = m_ctx;
+        ctx.assign(ch.size(), std::nullopt);
         named_bodies(t, ch, used, si);
         for (std::size_t k = 0; k < ch.size(); ++k) {
             if (used[k]) continue;
@@ -866,7 +910,7 @@ class DocActors {
                 if (q != k && ch[q].b >= pc.begin_tok && ch[q].e <= std::max(pc.end_tok, ch[k].e) &&
                     ch[q].kind != ChunkKind::name && ch[q].kind != ChunkKind::known_person)
                     used[q] = true;
-            ctx[k] = pc;
+            ctx[k] = std::move(pc);
         }
         for (std::size_t k = 0; k < ch.size(); ++k) {
             if (used[k] || ch[k].kind == ChunkKind::none || ch[k].b >= ch[k].e) continue;

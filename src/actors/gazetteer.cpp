@@ -243,9 +243,10 @@ Gazetteer::Gazetteer(const Knowledge& kb) {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     for (const auto& [key, hits] : m_phrases) {
         const std::string_view k = key;
+        const std::size_t kh = phrase_final(phrase_state(k)) & (kPrefixBits - 1);
+        m_keys[kh / 64] |= uint64_t{1} << (kh % 64);
         for (auto sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1)) {
-            const std::size_t h =
-                std::hash<std::string_view>{}(k.substr(0, sp)) & (kPrefixBits - 1);
+            const std::size_t h = phrase_final(phrase_state(k.substr(0, sp))) & (kPrefixBits - 1);
             m_prefixes[h / 64] |= uint64_t{1} << (h % 64);
         }
     }

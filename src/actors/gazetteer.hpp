@@ -76,6 +76,38 @@ struct GazMatch {
     uint32_t index;  ///< into countries(), organisations(), titles(), places() or people()
 };
 
+/// Phrase hashing built word by word, so a longest-match scan extends a key's hash by one
+/// token (whose word hash it computed once) instead of rehashing the whole key: the state of
+/// "w1 w2 .. wn" is ((h(w1) * M + h(w2)) * M + ..) + h(wn) over its space-separated words.
+inline std::size_t word_hash(std::string_view w) {
+    return std::hash<std::string_view>{}(w);
+}
+inline std::size_t phrase_extend(std::size_t state, std::size_t word) {
+    return state * static_cast<std::size_t>(0x9E3779B97F4A7C15ull) + word;
+}
+inline std::size_t phrase_state(std::string_view s) {
+    std::size_t state = 0;
+    for (std::size_t b = 0;;) {
+        const std::size_t sp = s.find(' ', b);
+        state = phrase_extend(state, word_hash(s.substr(b, sp == s.npos ? s.npos : sp - b)));
+        if (sp == s.npos) return state;
+        b = sp + 1;
+    }
+}
+/// The table hash of a phrase state (mixes the high bits down for masks and buckets).
+inline std::size_t phrase_final(std::size_t state) {
+    uint64_t x = state;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return static_cast<std::size_t>(x);
+}
+/// A folded phrase with its phrase_final(phrase_state()) already computed.
+struct PhraseKey {
+    std::string_view text;
+    std::size_t hash;
+};
+
 class Gazetteer {
   public:
     explicit Gazetteer(const Knowledge& kb);
@@ -84,10 +116,21 @@ class Gazetteer {
     /// single space, a leading "the " stripped, apostrophe-s and trailing dots kept as in
     /// fold_phrase(). Returns nullptr when nothing matches.
     const std::vector<GazMatch>* find(std::string_view folded) const;
+    /// find() with the key's hash precomputed.
+    const std::vector<GazMatch>* find(const PhraseKey& key) const {
+        const std::size_t h = key.hash & (kPrefixBits - 1);
+        if (!((m_keys[h / 64] >> (h % 64)) & 1u)) return nullptr;  // most names: no table probe
+        auto it = m_phrases.find(key);
+        return it == m_phrases.end() ? nullptr : &it->second;
+    }
     /// False when no phrase starts with `folded` followed by a space: a longest-match scan
     /// can stop there. (May answer true for a few keys that have no longer phrase.)
     bool has_longer(std::string_view folded) const {
-        const std::size_t h = std::hash<std::string_view>{}(folded) & (kPrefixBits - 1);
+        return has_longer_hash(phrase_final(phrase_state(folded)));
+    }
+    /// has_longer() of a key whose PhraseKey::hash is `hash`.
+    bool has_longer_hash(std::size_t hash) const {
+        const std::size_t h = hash & (kPrefixBits - 1);
         return (m_prefixes[h / 64] >> (h % 64)) & 1u;
     }
     /// The longest phrase in tokens (for longest-match scanning).
@@ -129,6 +172,8 @@ class Gazetteer {
     /// ("US", "WHO", "PM"): the recogniser should then accept only an all-capitals token, so
     /// that "us" and "who" stay words.
     bool acronym_only(std::string_view folded) const;
+    /// acronym_only() with the key's hash precomputed.
+    bool acronym_only(const PhraseKey& key) const { return m_acronym.find(key) != m_acronym.end(); }
     /// The organisation with this code, or nullptr ("IGOWSTNAT").
     const OrgEntry* organisation_by_code(std::string_view code) const;
     /// Index into people() of the dictionary person whose display name folds to `folded`.
@@ -142,8 +187,23 @@ class Gazetteer {
             return std::hash<std::string_view>{}(s);
         }
     };
-    using PhraseMap =
-        std::unordered_map<std::string, std::vector<GazMatch>, StrHash, std::equal_to<>>;
+    struct PhraseHash {
+        using is_transparent = void;
+        // Not noexcept on purpose: libstdc++ then caches each node's hash, so a bucket walk
+        // compares hashes instead of rehashing keys.
+        std::size_t operator()(std::string_view s) const { return phrase_final(phrase_state(s)); }
+        std::size_t operator()(const PhraseKey& k) const { return k.hash; }
+    };
+    struct PhraseEq {
+        using is_transparent = void;
+        static std::string_view view(std::string_view s) { return s; }
+        static std::string_view view(const PhraseKey& k) { return k.text; }
+        template <class A, class B>
+        bool operator()(const A& a, const B& b) const {
+            return view(a) == view(b);
+        }
+    };
+    using PhraseMap = std::unordered_map<std::string, std::vector<GazMatch>, PhraseHash, PhraseEq>;
 
     void load_countries(const Knowledge& kb);
     void load_organisations(const Knowledge& kb);
@@ -169,7 +229,7 @@ class Gazetteer {
     std::vector<PlaceEntry> m_places;
     std::vector<PersonEntry> m_people;
     PhraseMap m_phrases;
-    std::unordered_set<std::string, StrHash, std::equal_to<>> m_acronym;  ///< acronym-only keys
+    std::unordered_set<std::string, PhraseHash, PhraseEq> m_acronym;  ///< acronym-only keys
     std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>> m_role_index;
     std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_country_index;
     std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_org_index;
@@ -188,6 +248,8 @@ class Gazetteer {
     /// states"): a filter, so a collision only costs a lookup.
     static constexpr std::size_t kPrefixBits = std::size_t{1} << 21;
     std::vector<uint64_t> m_prefixes = std::vector<uint64_t>(kPrefixBits / 64);
+    /// The same filter over every whole phrase: find(PhraseKey) skips the table on a miss.
+    std::vector<uint64_t> m_keys = std::vector<uint64_t>(kPrefixBits / 64);
 };
 
 /// Folds a phrase for lookup: lower case, accents removed (utf8proc), runs of spaces and

@@ -12,6 +12,11 @@ bool is_ascii_alpha(unsigned char c) {
 bool is_digit(unsigned char c) {
     return c >= '0' && c <= '9';
 }
+// ASCII letter or digit, in two unsigned compares.
+inline bool is_ascii_alnum(unsigned char c) {
+    return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+           static_cast<unsigned char>(c - '0') < 10;
+}
 bool is_space(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
@@ -78,14 +83,14 @@ TokShape shape_of(std::string_view w) {
 }  // namespace
 
 void fold_word_into(std::string_view s, std::string& out) {
-    out.resize(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
+    out.assign(s);  // copy, then lower in place: no zero-fill first
+    for (auto& ch : out) {
+        const unsigned char c = static_cast<unsigned char>(ch);
         if (c >= 0x80) {
             out = fold_phrase(s);
             return;
         }
-        out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (c >= 'A' && c <= 'Z') ch = static_cast<char>(c + 32);
     }
 }
 
@@ -135,6 +140,10 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
             // A word: letters/digits with internal hyphens, dots (U.S.) and apostrophes.
             while (i < end) {
                 unsigned char d = text[i];
+                if (is_ascii_alnum(d)) {  // the common case first: no multi-byte tests
+                    ++i;
+                    continue;
+                }
                 if (punct_len(text, i)) {
                     // Curly apostrophe inside a word ("Lavrov’s", "O’Brien") stays in it.
                     if (starts_with(text, i, "\u2019") && i + 3 < end &&
@@ -169,13 +178,18 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
             t.end = static_cast<uint32_t>(i);
             std::string_view w = text.substr(start, i - start);
             // Possessive: "Moscow's", "Moscow’s", "Assad'" (the last is handled below).
-            for (std::string_view suf : {std::string_view("'s"), std::string_view("\u2019s")}) {
-                if (w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf) {
-                    t.possessive = true;
-                    w.remove_suffix(suf.size());
-                    t.end = static_cast<uint32_t>(start + w.size());
-                    break;
-                }
+            // Byte tests, not substring compares: this runs on every word.
+            std::size_t suf = 0;
+            if (w.size() > 2 && w.back() == 's') {
+                if (w[w.size() - 2] == '\'')
+                    suf = 2;
+                else if (w.size() > 4 && w.compare(w.size() - 4, 3, "\u2019") == 0)
+                    suf = 4;
+            }
+            if (suf) {
+                t.possessive = true;
+                w.remove_suffix(suf);
+                t.end = static_cast<uint32_t>(start + w.size());
             }
             t.shape = shape_of(w);
             fold_word_into(w, t.low);

@@ -63,43 +63,53 @@ class LineWriter {
 
     void raw(std::string_view s) { out.append(s); }
     void str(std::string_view s) {
-        if (!valid_utf8(s)) ok = false;
         out.push_back('"');
-        for (char c : s) {
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\b':
-                    out.append("\\b");
-                    break;
-                case '\f':
-                    out.append("\\f");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (static_cast<unsigned char>(c) <= 0x1F) {
-                        static constexpr char hex[] = "0123456789abcdef";
-                        out.append("\\u00");
-                        out.push_back(hex[(c >> 4) & 0xF]);
-                        out.push_back(hex[c & 0xF]);
-                    } else {
-                        out.push_back(c);
-                    }
+        // Plain bytes are appended in runs; only quotes, backslashes and controls escape.
+        bool ascii = true;
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            ascii &= c < 0x80;
+            if (c > 0x1F && c != '"' && c != '\\') continue;
+            out.append(s.data() + run, i - run);
+            run = i + 1;
+            escape(static_cast<char>(c));
+        }
+        out.append(s.data() + run, s.size() - run);
+        out.push_back('"');
+        // ASCII is valid UTF-8: only strings with high bytes need the check.
+        if (!ascii && !valid_utf8(s)) ok = false;
+    }
+    void escape(char c) {
+        switch (c) {
+            case '"':
+                out.append("\\\"");
+                break;
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\b':
+                out.append("\\b");
+                break;
+            case '\f':
+                out.append("\\f");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                out.append("\\u00");
+                out.push_back(hex[(c >> 4) & 0xF]);
+                out.push_back(hex[c & 0xF]);
             }
         }
-        out.push_back('"');
     }
     void str_or_null(std::string_view s) {
         if (s.empty())

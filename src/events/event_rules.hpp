@@ -6,6 +6,7 @@
 #include <parley/knowledge.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -90,21 +91,63 @@ struct EventRules {
     /// open-addressing index over word_info: most tokens miss, and a miss should cost one hash
     /// and a probe or two, not a walk of a bucket chain.
     const WordInfo* info(std::string_view w) const {
-        const uint64_t h = WordHash{}(w);
+        const uint64_t h = slot_hash(w);
+        const uint64_t tag = h >> 32;
         for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-            const Slot& s = m_slots[i];
-            if (!s.info) return nullptr;
-            if (s.hash == h && *s.word == w) return s.info;
+            // A slot is (hash tag << 32 | entry + 1) in 8 bytes: the table stays in cache.
+            const uint64_t s = m_slots[i];
+            if (!s) return nullptr;
+            if ((s >> 32) == tag) {
+                const Entry& e = m_entries[static_cast<uint32_t>(s) - 1];
+                if (*e.word == w) return e.info;
+            }
         }
     }
 
+    /// False when `w` begins no trigger for sure: a bit filter over the triggers' first words,
+    /// cheaper than info() for the many sentences that hold no trigger at all.
+    bool may_begin_trigger(std::string_view w) const {
+        if (w.empty()) return false;
+        const std::size_t k = filter_key(w);
+        return (m_trigger_filter[k >> 6] >> (k & 63)) & 1;
+    }
+
   private:
-    struct Slot {
-        uint64_t hash = 0;
+    /// The index's hash: eight bytes a step rather than FNV's one (info() runs once per token).
+    static uint64_t slot_hash(std::string_view w) {
+        constexpr uint64_t k = 0x9E3779B97F4A7C15ull;
+        uint64_t h = w.size() * k;
+        const char* p = w.data();
+        std::size_t n = w.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            uint64_t x;
+            std::memcpy(&x, p, 8);
+            h = (h ^ x) * k;
+            h ^= h >> 29;
+        }
+        if (n) {
+            uint64_t x = 0;
+            std::memcpy(&x, p, n);
+            h = (h ^ x) * k;
+        }
+        h ^= h >> 32;
+        h *= 0xD6E8FEB86659FD93ull;
+        return h ^ (h >> 32);
+    }
+    static constexpr std::size_t filter_bits = 1u << 16;
+    static std::size_t filter_key(std::string_view w) {
+        const auto c0 = static_cast<unsigned char>(w.front());
+        const auto c1 = static_cast<unsigned char>(w.size() > 1 ? w[1] : 0);
+        const auto cn = static_cast<unsigned char>(w.back());
+        return (w.size() * 0x9E37u ^ c0 * 0x2F1u ^ c1 * 0x3Bu ^ cn * 0x1F7Du) & (filter_bits - 1);
+    }
+    std::vector<uint64_t> m_trigger_filter = std::vector<uint64_t>(filter_bits / 64, 0);
+    struct Entry {
         const std::string* word = nullptr;
         const WordInfo* info = nullptr;
     };
-    std::vector<Slot> m_slots;
+    std::vector<uint64_t> m_slots;
+    std::vector<Entry> m_entries;
     std::size_t m_mask = 0;
     void index_words();
 };

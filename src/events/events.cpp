@@ -121,13 +121,21 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
 void EventRules::index_words() {
     std::size_t size = 16;
     while (size < word_info.size() * 4) size *= 2;  // a load of 1/4 or less: short probes
-    m_slots.assign(size, Slot{});
+    for (const auto& [w, trigs] : triggers) {
+        if (w.empty()) continue;
+        const std::size_t k = filter_key(w);
+        m_trigger_filter[k >> 6] |= uint64_t{1} << (k & 63);
+    }
+    m_slots.assign(size, 0);
     m_mask = size - 1;
+    m_entries.clear();
+    m_entries.reserve(word_info.size());
     for (const auto& [w, info] : word_info) {
-        const uint64_t h = WordHash{}(w);
+        const uint64_t h = slot_hash(w);
         std::size_t i = h & m_mask;
-        while (m_slots[i].info) i = (i + 1) & m_mask;
-        m_slots[i] = Slot{h, &w, &info};
+        while (m_slots[i]) i = (i + 1) & m_mask;
+        m_entries.push_back(Entry{&w, &info});
+        m_slots[i] = (h >> 32) << 32 | static_cast<uint64_t>(m_entries.size());
     }
 }
 
@@ -160,9 +168,17 @@ struct Place {
     std::string country;
 };
 
+/// Vectors that SentenceEvents fills, kept by find_events across the sentences of a document
+/// so that each sentence reuses their storage instead of allocating its own.
+struct SentenceScratch {
+    std::vector<const detail::WordInfo*> info;
+    std::vector<Arg> args;
+    std::vector<Place> places;
+};
+
 class SentenceEvents {
   public:
-    SentenceEvents(const Document& doc, const ActorTable& actors,
+    SentenceEvents(SentenceScratch& scratch, const Document& doc, const ActorTable& actors,
                    const std::vector<TimeSpan>& times, const detail::EventRules& rules, uint32_t si,
                    const std::vector<int>& recent_people, const std::vector<int>& participants,
                    const PlaceMention* dateline, bool times_sorted)
@@ -174,8 +190,32 @@ class SentenceEvents {
           m_recent(recent_people),
           m_participants(participants),
           m_dateline(dateline),
-          m_t(tokens_of(actors, doc, si, m_own)) {
+          m_t(tokens_of(actors, doc, si, m_own)),
+          m_info(scratch.info),
+          m_args(scratch.args),
+          m_places(scratch.places) {
+        m_info.clear();
+        m_args.clear();
+        m_places.clear();
         // One lookup per token answers the trigger, cue and word-class questions below.
+        // Most sentences hold no trigger word: they can yield no event, so skip the rest.
+        // ("said" begins triggers, but "said in a statement" rarely follows).
+        bool any_trigger = false;
+        for (std::size_t i = 0; i < m_t.size() && !any_trigger; ++i) {
+            if (!m_t[i].is_word() || !rules.may_begin_trigger(m_t[i].low)) continue;
+            const detail::WordInfo* wi = rules.info(m_t[i].low);
+            if (!wi || !wi->triggers) continue;
+            for (const auto& trig : *wi->triggers) {
+                if (words_match(trig, i)) {
+                    any_trigger = true;
+                    break;
+                }
+            }
+        }
+        if (!any_trigger) {
+            m_no_trigger = true;
+            return;
+        }
         m_info.reserve(m_t.size());
         for (const auto& t : m_t) m_info.push_back(rules.info(t.low));
         if (times_sorted) {
@@ -195,6 +235,7 @@ class SentenceEvents {
         for (const auto& t : m_t) {
             if (!t.is_word() || t.low.size() < 3) continue;
             lower += t.shape == TokShape::lower;
+            if (lower) break;  // one lower-case word settles it
             if (t.low.size() < 4) continue;
             ++long_words;
             capitalised += t.capitalised();
@@ -207,6 +248,7 @@ class SentenceEvents {
     bool title_case() const { return m_title_case; }
 
     void run(std::vector<Event>& out) {
+        if (m_no_trigger) return;
         for (std::size_t i = 0; i < m_t.size(); ++i) {
             if (!m_t[i].is_word()) continue;
             if (!m_info[i] || !m_info[i]->triggers) continue;
@@ -377,11 +419,12 @@ class SentenceEvents {
     const PlaceMention* m_dateline;  ///< "HELSINKI, Finland --": where the reporter writes from
     std::vector<Tok> m_own;          ///< lexed here when the actor stage kept no tokens
     const std::vector<Tok>& m_t;     ///< the sentence's tokens: the actor stage's, or m_own
-    std::vector<const detail::WordInfo*> m_info;  ///< rules.info() of each token
+    std::vector<const detail::WordInfo*>& m_info;  ///< rules.info() of each token
     // With m_times sorted by span.begin: [0, m_before) begin before the sentence,
     // [m_before, m_in_end) begin inside it (or at its end), [m_para, m_before) inside its
     // paragraph before it.
     bool m_times_sorted = false;
+    bool m_no_trigger = false;  ///< no token begins a trigger: run() finds nothing
     std::size_t m_before = 0, m_in_end = 0, m_para = 0;
 
     // The actor stage already lexed every sentence: reuse its tokens instead of lexing again.
@@ -408,8 +451,8 @@ class SentenceEvents {
         if (!m_times_sorted) return {0, m_times.size()};
         return {m_before, m_in_end};
     }
-    std::vector<Arg> m_args;
-    std::vector<Place> m_places;
+    std::vector<Arg>& m_args;
+    std::vector<Place>& m_places;
 
     bool in_title() const {
         const auto& s = m_doc.sentences[m_si];
@@ -463,10 +506,15 @@ class SentenceEvents {
         }
     }
 
-    bool matches(const Trigger& trig, std::size_t i) const {
+    bool words_match(const Trigger& trig, std::size_t i) const {
         if (i + trig.words.size() > m_t.size()) return false;
         for (std::size_t k = 0; k < trig.words.size(); ++k)
             if (m_t[i + k].low != trig.words[k]) return false;
+        return true;
+    }
+
+    bool matches(const Trigger& trig, std::size_t i) const {
+        if (!words_match(trig, i)) return false;
         // A capitalised trigger mid-sentence is part of a name ("Camp David Summit", "Call"),
         // except in a Title-Case headline ("Bush Meets With Abbas").
         // An international body's own gathering is the exception: "the G20 Summit".
@@ -1669,10 +1717,13 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
         times.begin(), times.end(),
         [](const TimeSpan& a, const TimeSpan& b) { return a.span.begin < b.span.begin; });
     std::unordered_map<std::string_view, int> by_name;  // actor index by name, built on demand
+    SentenceScratch scratch;
+    std::vector<Event> found;
+    std::string key;
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
-        std::vector<Event> found;
-        SentenceEvents se(doc, actors, times, rules, si, recent, participants, dateline_place,
-                          times_sorted);
+        found.clear();
+        SentenceEvents se(scratch, doc, actors, times, rules, si, recent, participants,
+                          dateline_place, times_sorted);
         se.run(found);
         // The title, or a Title-Case standfirst under it, summarises the story.
         const bool headline =
@@ -1694,9 +1745,15 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
             if (headline)
                 e.confidence = -e.confidence;  // marked for merge_mentions, restored after
             if (e.location.empty() && !dateline.empty()) e.location = dateline;
-            std::string key =
-                doc.id + ":" + std::to_string(doc.sentences[si].begin) + ":" + to_string(e.type);
-            for (auto& p : e.participants) key += ":" + p.name;
+            key.assign(doc.id);  // one buffer for every event's key: no temporaries
+            key += ':';
+            key += std::to_string(doc.sentences[si].begin);
+            key += ':';
+            key += to_string(e.type);
+            for (auto& p : e.participants) {
+                key += ':';
+                key += p.name;
+            }
             e.id = hex16(fnv1a(key));
             events.push_back(std::move(e));
         }
