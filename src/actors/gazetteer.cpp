@@ -114,14 +114,7 @@ std::string person_key(std::string_view folded) {
     return k;
 }
 
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
-    }
-};
-using SurnameIndex =
-    std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>>;
+using SurnameIndex = ViewMap<std::vector<uint32_t>>;
 
 // "jean-pierre raffarin" -> {jean, pierre, raffarin}
 std::vector<std::string> name_words(std::string_view folded) {

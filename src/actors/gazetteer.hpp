@@ -2,6 +2,8 @@
 // and PETRARCH-format actor dictionaries, compiled once into phrase lookups.
 #pragma once
 
+#include "core/view_hash.hpp"
+
 #include <parley/knowledge.hpp>
 
 #include <date/date.h>
@@ -181,12 +183,6 @@ class Gazetteer {
 
   private:
     bool starts_with_title(std::string_view folded) const;
-    struct StrHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
     struct PhraseHash {
         using is_transparent = void;
         // Not noexcept on purpose: libstdc++ then caches each node's hash, so a bucket walk
@@ -230,14 +226,13 @@ class Gazetteer {
     std::vector<PersonEntry> m_people;
     PhraseMap m_phrases;
     std::unordered_set<std::string, PhraseHash, PhraseEq> m_acronym;  ///< acronym-only keys
-    std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>> m_role_index;
-    std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_country_index;
-    std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_org_index;
-    std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>> m_person_names;
+    ViewMap<std::vector<uint32_t>> m_role_index;
+    ViewMap<uint32_t> m_country_index;
+    ViewMap<uint32_t> m_org_index;
+    ViewMap<uint32_t> m_person_names;
     std::vector<OfficeTerm> m_offices;
     /// "prime minister|GBR" -> terms; folded person name (hyphens as spaces) -> terms.
-    using TermIndex =
-        std::unordered_map<std::string, std::vector<uint32_t>, StrHash, std::equal_to<>>;
+    using TermIndex = ViewMap<std::vector<uint32_t>>;
     TermIndex m_office_index;
     TermIndex m_office_people;
     double m_office_ms = 0;

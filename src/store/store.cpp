@@ -1,5 +1,6 @@
 // The corpus store: schema checks and migrations, batched transactional ingest with actor and
 // event merging, and the reads the query layer needs.
+#include "core/view_hash.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 
@@ -84,13 +85,8 @@ std::string filter_sql(const EventFilter& f, std::vector<int64_t>& binds, bool w
     return sql;
 }
 
-/// Lets string maps be searched with a string_view, without building a key string.
-struct StrHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 template <class V>
-using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
+using StrMap = detail::ViewMap<V>;  // searched with a string_view, no key string built
 
 /// Open addressing from a 64-bit key to a 32-bit value. No node per entry: a lookup in the
 /// million merge keys or the hot name cache touches a cache line or two, not a pointer chain.

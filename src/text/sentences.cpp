@@ -1,4 +1,5 @@
 // Sentence splitting with byte offsets. Rules (abbreviations, sentence starters) come from data/.
+#include "core/view_hash.hpp"
 #include "text/utf8.hpp"
 
 #include <parley/knowledge.hpp>
@@ -20,15 +21,9 @@ enum class AbbrKind { title, number, either };
 /// data/abbreviations.txt ("Mr<TAB>title") and data/sentence-starters.txt, compiled once.
 struct SentenceRules {
     // Transparent hashing: words are looked up as views of the text.
-    struct SvHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
     // without the final period
-    std::unordered_map<std::string, AbbrKind, SvHash, std::equal_to<>> abbreviations;
-    std::unordered_set<std::string, SvHash, std::equal_to<>> starters;
+    detail::ViewMap<AbbrKind> abbreviations;
+    detail::ViewSet starters;
 
     explicit SentenceRules(const Knowledge& kb) {
         for (const auto& row : kb.rows("abbreviations.txt")) {
