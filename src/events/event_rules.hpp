@@ -58,6 +58,10 @@ enum WordBit : uint32_t {
     wb_plural = 1u << 10,
     wb_weekday = 1u << 11,
     wb_unnamed = 1u << 12,
+    wb_be = 1u << 13,
+    wb_ending = 1u << 14,
+    wb_aside = 1u << 15,
+    wb_separate = 1u << 16,
 };
 
 /// What the event stage knows of one folded word.
@@ -80,6 +84,10 @@ struct EventRules {
     WordSet proxy_nouns;
     WordSet subordinators;  ///< "before Obama departed": a new clause
     WordSet unnamed;        ///< "a spokesman said": a speaker the text does not name
+    WordSet be;             ///< "was", "were": a passive or a statement's passive
+    WordSet ending;         ///< "ends", "concludes": a visit's last day named
+    WordSet aside;          ///< "sidelines", "margins": a gathering named as the venue
+    WordSet separate;       ///< "separate talks": one encounter for each subject
     WordSet speech_verbs;   ///< "said", "told": a reporting clause
     WordSet prepositions;   ///< an object never lies beyond one
     /// Closed-class words from data/lexicon/function-words.tsv.

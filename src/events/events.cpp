@@ -81,6 +81,10 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
                        : row[0] == "plural"       ? &plural
                        : row[0] == "subordinator" ? &subordinators
                        : row[0] == "unnamed"      ? &unnamed
+                       : row[0] == "be"           ? &be
+                       : row[0] == "ending"       ? &ending
+                       : row[0] == "aside"        ? &aside
+                       : row[0] == "separate"     ? &separate
                                                   : nullptr;
         if (!set) continue;
         for (const auto& w : split(row[1], '|')) set->insert(fold_word(w));
@@ -112,7 +116,11 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
                                                         {&venue, wb_venue},
                                                         {&plural, wb_plural},
                                                         {&weekdays, wb_weekday},
-                                                        {&unnamed, wb_unnamed}};
+                                                        {&unnamed, wb_unnamed},
+                                                        {&be, wb_be},
+                                                        {&ending, wb_ending},
+                                                        {&aside, wb_aside},
+                                                        {&separate, wb_separate}};
     for (const auto& [set, bit] : sets)
         for (const auto& w : *set) word_info[w].bits |= bit;
     index_words();
@@ -324,8 +332,7 @@ class SentenceEvents {
     // for each of the subjects.
     std::vector<Event> split_separate(Event e, std::size_t tb) const {
         bool separate = false;
-        for (std::size_t k = tb; k-- > 0 && tb - k <= 2;)
-            separate |= low(k) == "separate" || low(k) == "separately";
+        for (std::size_t k = tb; k-- > 0 && tb - k <= 2;) separate |= has(k, detail::wb_separate);
         std::vector<std::size_t> subjects;
         bool targets = false;
         for (std::size_t i = 0; i < e.participants.size(); ++i) {
@@ -550,7 +557,7 @@ class SentenceEvents {
         for (std::size_t i = b; i-- > 0 && b - i <= 5;) {
             const std::string_view w = m_t[i].low;
             // "at the APEC summit", "on the sidelines of the G20 summit"
-            if (w == "at" || w == "sidelines" || w == "margins" || w == "margin") return true;
+            if (w == "at" || has(i, detail::wb_aside)) return true;
             if (w == "of") continue;
             if (!m_t[i].is_word() || has(i, detail::wb_preposition)) return false;
         }
@@ -778,7 +785,7 @@ class SentenceEvents {
                 // preposition is not the subject.
                 // "The foreign ministers of France and Germany met" is their meeting.
                 if (preposition_before(a.b, m_r.prepositions) && !preposition_before(a.b, by) &&
-                    !proxy_of(a.b > 1 && low(a.b - 1) == "the" ? a.b - 2 : a.b - 1))
+                    !proxy_before(a.b))
                     continue;
                 if (a.form == MentionForm::metonym && pass == 0) continue;
                 if (pass == 0 && kind(a) != ActorKind::person) continue;
@@ -790,8 +797,7 @@ class SentenceEvents {
                     const std::size_t pb = m_args[prev].b;
                     if (locative(m_args[prev]) ||
                         (preposition_before(pb, m_r.prepositions) &&
-                         !preposition_before(pb, pair) &&
-                         !proxy_of(pb > 1 && low(pb - 1) == "the" ? pb - 2 : pb - 1)))
+                         !preposition_before(pb, pair) && !proxy_before(pb)))
                         break;
                     auto c = chain(prev);
                     if (c.size() > 1 && std::find(c.begin(), c.end(), k) != c.end())
@@ -832,6 +838,12 @@ class SentenceEvents {
     // "members of", "representatives from": token i is of/from after a proxy noun.
     bool proxy_of(std::size_t i) const {
         return i > 0 && (low(i) == "of" || low(i) == "from") && has(i - 1, detail::wb_proxy_noun);
+    }
+
+    // "the foreign ministers of (the) X": token b opens the object of a proxy noun's "of".
+    bool proxy_before(std::size_t b) const {
+        if (b > 1 && low(b - 1) == "the") --b;
+        return b > 0 && proxy_of(b - 1);
     }
 
     // First argument starting within `gap` tokens right of `from` (skipping determiners).
@@ -1206,20 +1218,14 @@ class SentenceEvents {
             for (auto k : ks) add(m_args[k].actor, role);
         };
         std::string location;
-        const bool passive = !trig.noun && tb > 0 &&
-                             (low(tb - 1) == "was" || low(tb - 1) == "were" ||
-                              low(tb - 1) == "been" || low(tb - 1) == "being" ||
-                              low(tb - 1) == "be" || low(tb - 1) == "is" || low(tb - 1) == "are") &&
+        const bool passive = !trig.noun && tb > 0 && has(tb - 1, detail::wb_be) &&
                              te < m_t.size() && low(te) == "by";
         // "Lion was announced at an event": a statement in the passive names no speaker unless
         // "by" does.
         if (trig.type == EventType::statement && !trig.noun && !passive && tb > 0) {
             std::size_t b = tb - 1;  // over an adverb: "were also announced"
             if (b > 0 && (low(b) == "also" || m_t[b].low.ends_with("ly"))) --b;
-            const std::string_view w = m_t[b].low;
-            if (w == "was" || w == "were" || w == "been" || w == "being" || w == "be" ||
-                w == "is" || w == "are")
-                return false;
+            if (has(b, detail::wb_be)) return false;
         }
         std::vector<std::size_t> subj;
         std::vector<int> plural;
@@ -1550,11 +1556,8 @@ class SentenceEvents {
         if (trig.type == EventType::visit && ev.date.first && *ev.date.first == *ev.date.last) {
             // "Xi's three-day state visit ends on Friday": the day named is the last one.
             bool ends = false;
-            for (std::size_t i = te; i < m_t.size() && i < te + 4 && !ends; ++i) {
-                const auto w = low(i);
-                ends = w == "ends" || w == "ended" || w == "end" || w == "concludes" ||
-                       w == "concluded" || w == "wraps" || w == "wrapped" || w == "closes";
-            }
+            for (std::size_t i = te; i < m_t.size() && i < te + 4 && !ends; ++i)
+                ends = has(i, detail::wb_ending);
             if (int n = visit_length(); n > 1) {
                 if (ends) {
                     ev.date.first = *ev.date.last - date::days(n - 1);
