@@ -1,5 +1,6 @@
 // parley dates [--date D] FILE... : every time expression, one JSON object per line.
 #include "cli/command.hpp"
+#include "cli/inputs.hpp"
 
 #include <parley/error.hpp>
 #include <parley/ingest.hpp>
@@ -34,12 +35,7 @@ const Registration reg{
             "Publication date YYYY-MM-DD, the anchor of relative dates (overrides the article's)");
         cmd->callback([args] {
             IngestOptions opts;
-            if (!args->date.empty()) {
-                opts.date_override = parse_iso_day(args->date);
-                if (!opts.date_override)
-                    throw Error("--date: expected a valid day YYYY-MM-DD, got \"" + args->date +
-                                "\"");
-            }
+            opts.date_override = parse_date_option(args->date, "--date");
             const Knowledge& kb = globals().kb();
             for (const auto& file : args->files) {
                 // The text the extractor reads (title first), so offsets agree with `parley
