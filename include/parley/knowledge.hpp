@@ -36,7 +36,7 @@ class Knowledge {
 
     /// Extra actor dictionaries (PETRARCH format) given with --actors.
     std::vector<std::filesystem::path> actor_dictionaries;
-    /// Extra verb dictionaries (PETRARCH format) given with --verbs: more event triggers.
+    /// PETRARCH verb dictionaries given with --verbs, coded by their patterns (petrarch_coder).
     std::vector<std::filesystem::path> verb_dictionaries;
 
     template <class T>

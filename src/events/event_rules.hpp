@@ -160,9 +160,4 @@ struct EventRules {
     void index_words();
 };
 
-/// Checks that a PETRARCH verb dictionary given with --verbs can be read (throws Error naming
-/// the file otherwise). Its verbs and patterns are coded by src/events/petrarch_coder.cpp, not
-/// added as triggers.
-void add_petrarch_verbs(const std::filesystem::path& path, EventRules& rules);
-
 }  // namespace parley::detail

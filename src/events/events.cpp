@@ -5,6 +5,7 @@
 #include "actors/gazetteer.hpp"
 #include "actors/lexer.hpp"
 #include "events/event_rules.hpp"
+#include "events/petrarch_coder.hpp"
 
 #include <parley/event.hpp>
 #include <parley/knowledge.hpp>
@@ -59,7 +60,9 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
             triggers[t.words.front()].push_back(std::move(t));
         }
     }
-    for (const auto& path : kb.verb_dictionaries) add_petrarch_verbs(path, *this);
+    // PETRARCH verb dictionaries (--verbs) are coded by src/events/petrarch_coder.cpp, not read
+    // as triggers; loading them here reports an unreadable file before any article is read.
+    if (!kb.verb_dictionaries.empty()) kb.get<PetrarchVerbs>();
     // cues_by_first is filled after all cues are read (pointers into `cues` must not move).
     for (const auto& row : kb.rows("events/cues.tsv")) {
         if (row.size() < 2) continue;

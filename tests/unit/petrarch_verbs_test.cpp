@@ -98,25 +98,28 @@ TEST(PetrarchVerbs, BlocksFormsAndCodes) {
 
 TEST(PetrarchVerbs, TheCoderNotTheTriggersCodesThem) {
     const TempFile f(kDictionary);
-    const Knowledge kb(PARLEY_DATA_DIR);
-    detail::EventRules rules(kb);
-    const auto before = rules.triggers;
-    detail::add_petrarch_verbs(f.path, rules);
-    EXPECT_EQ(rules.triggers.size(), before.size());
+    const Knowledge plain(PARLEY_DATA_DIR);
+    Knowledge kb(PARLEY_DATA_DIR);
+    kb.verb_dictionaries = {f.path};
+    const detail::EventRules before(plain);
+    const detail::EventRules rules(kb);
+    EXPECT_EQ(rules.triggers.size(), before.triggers.size());
     EXPECT_EQ(rules.triggers.count("implored"), 0u);
 }
 
 TEST(PetrarchVerbs, UnreadableFileIsAnError) {
     Knowledge kb(PARLEY_DATA_DIR);
-    detail::EventRules rules(kb);
+    kb.verb_dictionaries = {"/nonexistent/verbs.txt"};
     try {
-        detail::add_petrarch_verbs("/nonexistent/verbs.txt", rules);
+        detail::EventRules rules(kb);
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/verbs.txt"), std::string::npos);
     }
     const TempFile bad("--- BAN [023] ---\nBAN {BANS BANNED\n");
-    EXPECT_THROW(detail::add_petrarch_verbs(bad.path, rules), Error);
+    Knowledge kb2(PARLEY_DATA_DIR);
+    kb2.verb_dictionaries = {bad.path};
+    EXPECT_THROW(detail::EventRules{kb2}, Error);
 }
 
 Extraction run(const Knowledge& kb, const std::string& text) {
