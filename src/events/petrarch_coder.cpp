@@ -151,7 +151,7 @@ bool parse_pattern(std::string_view text, VerbPattern& p) {
 
 }  // namespace
 
-// --- regular forms (also used by petrarch_verbs.cpp) ----------------------------------------
+// --- regular forms -------------------------------------------------------------------------
 
 namespace {
 

@@ -1,4 +1,4 @@
-// PETRARCH verb dictionaries (src/events/petrarch_verbs.cpp, src/events/petrarch_coder.cpp):
+// PETRARCH verb dictionaries (src/events/petrarch_coder.cpp):
 // blocks, verb forms, braces, codes, and the dictionary's verbs at work in extraction.
 #include "events/event_rules.hpp"
 #include "events/petrarch_coder.hpp"
