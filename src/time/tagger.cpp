@@ -20,10 +20,10 @@ namespace {
 using detail::Part;
 using detail::Tense;
 using detail::TimeTable;
-using detail::Tok;
+using detail::TimeTok;
 using detail::TokKind;
 using detail::TUnit;
-using detail::WordInfo;
+using detail::TimeWord;
 
 enum class Kind : uint8_t {
     none,
@@ -158,17 +158,17 @@ class Tagger {
 
   private:
     // ------------------------------------------------------------ token access
-    std::string_view lw_of(const Tok& t) const {
+    std::string_view lw_of(const TimeTok& t) const {
         return std::string_view(m_lower).substr(t.b, t.e - t.b);
     }
     bool ok(uint32_t i) const { return i < m_toks.size(); }
-    const Tok& tok(uint32_t i) const { return m_toks[i]; }
+    const TimeTok& tok(uint32_t i) const { return m_toks[i]; }
     std::string_view lw(uint32_t i) const { return ok(i) ? lw_of(m_toks[i]) : std::string_view(); }
-    const WordInfo* wi(uint32_t i) const {
+    const TimeWord* wi(uint32_t i) const {
         return ok(i) && m_toks[i].info >= 0 ? &m_tt.words[std::size_t(m_toks[i].info)] : nullptr;
     }
     bool has(uint32_t i, uint32_t cls) const {
-        const WordInfo* w = wi(i);
+        const TimeWord* w = wi(i);
         return w && (w->cls & cls);
     }
     bool word(uint32_t i, std::string_view w) const {
@@ -232,7 +232,7 @@ class Tagger {
     std::optional<sys_days> m_last;  ///< the last day mentioned (for "the next day")
     Diagnostics* m_diags;
     std::string m_lower;
-    std::vector<Tok> m_toks;
+    std::vector<TimeTok> m_toks;
     std::vector<uint32_t> m_sent_first;  ///< sentence number -> first token
     std::vector<Cand> m_sub;             ///< parts of ranges
 };
@@ -371,7 +371,7 @@ uint32_t Tagger::year_after(uint32_t j, int& y) const {
 
 Cand Tagger::m_month(uint32_t i, bool context) const {
     Cand c;
-    const WordInfo* w = wi(i);
+    const TimeWord* w = wi(i);
     if (!w || !(w->cls & detail::W_MONTH) || !cap(i)) return c;
     uint32_t j = i + 1;
     if (w->month_abbr && punct(j, '.') && adjacent(j)) ++j;
@@ -445,7 +445,7 @@ Cand Tagger::m_year(uint32_t i, bool context) const {
 
 Cand Tagger::m_season(uint32_t i, bool context) const {
     Cand c;
-    const WordInfo* w = wi(i);
+    const TimeWord* w = wi(i);
     if (!w || !(w->cls & detail::W_SEASON)) return c;
     c.kind = Kind::season;
     std::memcpy(c.season, w->season, 3);
@@ -479,7 +479,7 @@ Cand Tagger::m_count(uint32_t i) const {
         n = tok(i).num;
         j = i + 1;
     } else {
-        const WordInfo* w = wi(i);
+        const TimeWord* w = wi(i);
         if (!w) return c;
         if (w->cls & detail::W_VAGUE) {
             n = -1;
@@ -509,7 +509,7 @@ Cand Tagger::m_count(uint32_t i) const {
         c.adjective = true;
         ++j;
     }
-    const WordInfo* u = wi(j);
+    const TimeWord* u = wi(j);
     if (!u || !(u->cls & detail::W_UNIT)) return Cand{};
     if ((u->unit == TUnit::second || u->unit == TUnit::minute) && !number(i) &&
         tok(j + 1 < m_toks.size() ? j + 1 : j).kind == TokKind::word && !word(j + 1, "ago") &&
@@ -680,7 +680,7 @@ Cand Tagger::m_numeric(uint32_t i) const {
 
 Cand Tagger::m_weekday(uint32_t i) {
     Cand c;
-    const WordInfo* w = wi(i);
+    const TimeWord* w = wi(i);
     if (!w || !(w->cls & detail::W_WEEKDAY) || !cap(i)) return c;
     uint32_t j = i + 1;
     if (w->weekday_abbr) {
@@ -706,7 +706,7 @@ Cand Tagger::m_relative(uint32_t i) {
     Cand c;
     uint32_t j = i;
     if (word(j, "the")) ++j;
-    const WordInfo* r = wi(j);
+    const TimeWord* r = wi(j);
     if (!r || !(r->cls & detail::W_REL)) return c;
     ++j;
     // "the past two years", "the next few months": a duration
@@ -722,7 +722,7 @@ Cand Tagger::m_relative(uint32_t i) {
     c.rel = r->rel;
     c.has_rel = true;
     c.anaphoric = r->rel_anaphoric;
-    const WordInfo* x = wi(j);
+    const TimeWord* x = wi(j);
     if (!x) return c;
     if ((x->cls & detail::W_UNIT) && x->unit != TUnit::day && x->unit != TUnit::hour &&
         x->unit != TUnit::minute && x->unit != TUnit::second && !lw(j).ends_with("s")) {
@@ -875,7 +875,7 @@ Cand Tagger::match_at(uint32_t i, bool ranges) {
         if (c.kind != Kind::none && (best.kind == Kind::none || c.te > best.te)) best = c;
     };
     if (!ok(i)) return best;
-    const Tok& t = tok(i);
+    const TimeTok& t = tok(i);
     if (t.kind == TokKind::number) {
         consider(m_numeric(i));
         return best;
@@ -884,7 +884,7 @@ Cand Tagger::match_at(uint32_t i, bool ranges) {
         if (apos(i)) consider(m_period(i, false));  // '90s
         return best;
     }
-    const WordInfo* w = wi(i);
+    const TimeWord* w = wi(i);
     if (!w || !(w->cls & detail::W_START)) return best;
     if (w->cls & detail::W_PHRASE) {
         consider(m_deictic(i));
@@ -1380,7 +1380,7 @@ std::vector<TimeSpan> Tagger::run() {
     std::vector<TimeSpan> out;
     const uint32_t n = uint32_t(m_toks.size());
     for (uint32_t i = 0; i < n; ++i) {
-        const Tok& t = m_toks[i];
+        const TimeTok& t = m_toks[i];
         // Quick rejection: only numbers, apostrophes and lexicon words that can start one.
         if (t.kind == TokKind::word) {
             if (t.info < 0 || !(m_tt.words[std::size_t(t.info)].cls & detail::W_START)) continue;

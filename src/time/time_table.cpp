@@ -103,7 +103,7 @@ std::size_t general_punct(std::string_view t, std::size_t i) {
 
 }  // namespace
 
-void tokenize_time(std::string_view text, std::string& lower, std::vector<Tok>& out) {
+void tokenize_time(std::string_view text, std::string& lower, std::vector<TimeTok>& out) {
     out.clear();
     lower.resize(text.size());
     // Branch-free, so the compiler vectorises it.
@@ -131,7 +131,7 @@ void tokenize_time(std::string_view text, std::string& lower, std::vector<Tok>& 
             continue;
         }
         newlines = 0;
-        Tok t;
+        TimeTok t;
         t.b = static_cast<uint32_t>(i);
         t.flags = pending;
         pending = 0;
@@ -178,7 +178,7 @@ namespace {
 // Normalises a data phrase the way text is tokenised: tokens joined by one space.
 std::string phrase_key(std::string_view phrase) {
     std::string lower;
-    std::vector<Tok> toks;
+    std::vector<TimeTok> toks;
     tokenize_time(phrase, lower, toks);
     std::string key;
     for (const auto& t : toks) {
@@ -243,7 +243,7 @@ void PhraseTable::add(std::string_view phrase, int value) {
 
 // ---------------------------------------------------------------- TimeTable
 
-WordInfo& TimeTable::word(std::string_view w) {
+TimeWord& TimeTable::word(std::string_view w) {
     int i = word_index.find(w);
     if (i >= 0) return words[static_cast<std::size_t>(i)];
     word_index.insert(w, static_cast<int>(words.size()));

@@ -31,7 +31,7 @@ enum class TUnit : uint8_t {
 enum class Part : uint8_t { none, early, mid, late, earlier, later };
 enum class Tense : uint8_t { none, past, present, future };
 
-/// Word classes (bits of WordInfo::cls).
+/// Word classes (bits of TimeWord::cls).
 enum : uint32_t {
     W_MONTH = 1u << 0,
     W_WEEKDAY = 1u << 1,
@@ -51,7 +51,7 @@ enum : uint32_t {
 constexpr uint32_t W_START = W_MONTH | W_WEEKDAY | W_NUMBER | W_ORDINAL | W_VAGUE | W_SEASON |
                              W_PART | W_REL | W_PHRASE | W_TRIGGER;
 
-struct WordInfo {
+struct TimeWord {
     uint32_t cls = 0;
     int8_t month = 0;
     bool month_abbr = false;
@@ -123,24 +123,24 @@ struct PhraseTable {
 enum class TokKind : uint8_t { word, number, punct };
 enum : uint8_t { T_CAP = 1, T_SPACE = 2, T_PARA = 4 };
 
-struct Tok {
+struct TimeTok {
     uint32_t b = 0, e = 0;  ///< byte range in the text
     TokKind kind = TokKind::punct;
     uint8_t flags = 0;  ///< T_CAP, T_SPACE (whitespace before), T_PARA (blank line before)
-    int16_t info = -1;  ///< WordInfo index, -1 when not in the lexicon
+    int16_t info = -1;  ///< TimeWord index, -1 when not in the lexicon
     int32_t num = -1;   ///< value of a digit token (up to 9 digits), else -1
     uint32_t sent = 0;  ///< sentence number
 };
 
 /// Splits text into word / number / punctuation tokens. `lower` receives the ASCII-lower-cased
 /// text (same offsets). No per-token allocation: `out` is reused.
-void tokenize_time(std::string_view text, std::string& lower, std::vector<Tok>& out);
+void tokenize_time(std::string_view text, std::string& lower, std::vector<TimeTok>& out);
 
 class TimeTable {
   public:
     explicit TimeTable(const Knowledge& kb);
 
-    std::vector<WordInfo> words;
+    std::vector<TimeWord> words;
     StringMap word_index;  ///< lower-cased word -> index into words
     PhraseTable deictic;   ///< -> index into deictics
     std::vector<Deictic> deictics;
@@ -151,14 +151,14 @@ class TimeTable {
     StringMap not_past_before;  ///< words after which "-ed" is not a past verb
     std::size_t max_word_len = 0;
 
-    const WordInfo* info(std::string_view lower_word) const {
+    const TimeWord* info(std::string_view lower_word) const {
         if (lower_word.size() > max_word_len) return nullptr;
         int i = word_index.find(lower_word);
         return i < 0 ? nullptr : &words[static_cast<std::size_t>(i)];
     }
 
   private:
-    WordInfo& word(std::string_view w);
+    TimeWord& word(std::string_view w);
 };
 
 }  // namespace parley::detail
