@@ -95,7 +95,7 @@ void ActorRules::add_class(std::string_view w, uint16_t bit) {
         return;  // no token is that long
     }
     const std::size_t mask = m_class_slots.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(w)&mask;; i = (i + 1) & mask) {
+    for (std::size_t i = word_hash(w) & mask;; i = (i + 1) & mask) {
         ClassSlot& slot = m_class_slots[i];
         if (slot.len == 0) {
             slot = ClassSlot{static_cast<uint32_t>(m_class_store.size()),

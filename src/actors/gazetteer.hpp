@@ -82,7 +82,7 @@ struct GazMatch {
 /// token (whose word hash it computed once) instead of rehashing the whole key: the state of
 /// "w1 w2 .. wn" is ((h(w1) * M + h(w2)) * M + ..) + h(wn) over its space-separated words.
 inline std::size_t word_hash(std::string_view w) {
-    return std::hash<std::string_view>{}(w);
+    return fast_hash(w);
 }
 inline std::size_t phrase_extend(std::size_t state, std::size_t word) {
     return state * static_cast<std::size_t>(0x9E3779B97F4A7C15ull) + word;

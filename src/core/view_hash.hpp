@@ -2,6 +2,8 @@
 // of the text without building a key string.
 #pragma once
 
+#include "core/word_hash.hpp"
+
 #include <functional>
 #include <string>
 #include <string_view>
@@ -12,9 +14,7 @@ namespace parley::detail {
 
 struct ViewHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
-    }
+    std::size_t operator()(std::string_view s) const noexcept { return fast_hash(s); }
 };
 
 template <class V>

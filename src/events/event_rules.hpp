@@ -1,6 +1,8 @@
 // Triggers, status cues and light verbs of the event stage, compiled once from data/events/.
 #pragma once
 
+#include "core/word_hash.hpp"
+
 #include <parley/error.hpp>
 #include <parley/event.hpp>
 #include <parley/knowledge.hpp>
@@ -98,8 +100,9 @@ struct EventRules {
     /// The word's entry, or nullptr for a word the event stage has no rule for. An
     /// open-addressing index over word_info: most tokens miss, and a miss should cost one hash
     /// and a probe or two, not a walk of a bucket chain.
-    const WordInfo* info(std::string_view w) const {
-        const uint64_t h = slot_hash(w);
+    const WordInfo* info(std::string_view w) const { return info(w, slot_hash(w)); }
+    /// info() of a token whose fast_hash() is `h` (Tok::hash).
+    const WordInfo* info(std::string_view w, uint64_t h) const {
         const uint64_t tag = h >> 32;
         for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
             // A slot is (hash tag << 32 | entry + 1) in 8 bytes: the table stays in cache.
@@ -121,27 +124,7 @@ struct EventRules {
     }
 
   private:
-    /// The index's hash: eight bytes a step rather than FNV's one (info() runs once per token).
-    static uint64_t slot_hash(std::string_view w) {
-        constexpr uint64_t k = 0x9E3779B97F4A7C15ull;
-        uint64_t h = w.size() * k;
-        const char* p = w.data();
-        std::size_t n = w.size();
-        for (; n >= 8; p += 8, n -= 8) {
-            uint64_t x;
-            std::memcpy(&x, p, 8);
-            h = (h ^ x) * k;
-            h ^= h >> 29;
-        }
-        if (n) {
-            uint64_t x = 0;
-            std::memcpy(&x, p, n);
-            h = (h ^ x) * k;
-        }
-        h ^= h >> 32;
-        h *= 0xD6E8FEB86659FD93ull;
-        return h ^ (h >> 32);
-    }
+    static uint64_t slot_hash(std::string_view w) { return fast_hash(w); }
     static constexpr std::size_t filter_bits = 1u << 16;
     static std::size_t filter_key(std::string_view w) {
         const auto c0 = static_cast<unsigned char>(w.front());

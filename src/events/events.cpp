@@ -214,7 +214,7 @@ class SentenceEvents {
         bool any_trigger = false;
         for (std::size_t i = 0; i < m_t.size() && !any_trigger; ++i) {
             if (!m_t[i].is_word() || !rules.may_begin_trigger(m_t[i].low)) continue;
-            const detail::WordInfo* wi = rules.info(m_t[i].low);
+            const detail::WordInfo* wi = rules.info(m_t[i].low, m_t[i].hash);
             if (!wi || !wi->triggers) continue;
             for (const auto& trig : *wi->triggers) {
                 if (words_match(trig, i)) {
@@ -228,7 +228,7 @@ class SentenceEvents {
             return;
         }
         m_info.reserve(m_t.size());
-        for (const auto& t : m_t) m_info.push_back(rules.info(t.low));
+        for (const auto& t : m_t) m_info.push_back(rules.info(t.low, t.hash));
         if (times_sorted) {
             // Times are in text order: the ones that can matter lie in a few index ranges.
             const auto& s = doc.sentences[si];
@@ -442,6 +442,7 @@ class SentenceEvents {
                                              uint32_t si, std::vector<Tok>& own) {
         if (const auto* shared = detail::shared_tokens(actors, doc, si)) return *shared;
         own = detail::lex_sentence(doc.text, doc.sentences[si]);
+        for (auto& t : own) t.hash = detail::word_hash(t.low);
         return own;
     }
     std::size_t first_time_at(uint32_t byte) const {

@@ -265,25 +265,51 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
             units[i].drop = true;
     }
 
-    // The date stamp near the top: "Wednesday 21 July 1999 23:02 BST".
-    std::string head;
-    std::vector<std::size_t> starts;
-    for (std::size_t i = 0; i < units.size() && head.size() < 1500; ++i) {
-        starts.push_back(head.size());
-        head += units[i].text;
-        head += '\n';
+    // The date stamp near the top: "Wednesday 21 July 1999 23:02 BST". The first stamp set on
+    // its own short line or opening its line wins; only when none does, and the publication
+    // day is still unknown, does the first date of the top's running prose serve (the costly
+    // scan of every word, so it runs last).
+    std::optional<DateStamp> stamp;
+    std::size_t stamp_u = 0;
+    {
+        std::size_t top_bytes = 0, top_units = 0;
+        for (; top_units < units.size() && top_bytes < 1500; ++top_units)
+            top_bytes += units[top_units].text.size() + 1;
+        for (std::size_t u = 0, at = 0; u < top_units && !stamp; at += units[u++].text.size() + 1) {
+            const std::string_view t = units[u].text;
+            const std::size_t room = std::min(t.size(), 1500 - std::min<std::size_t>(at, 1500));
+            // Starts within 40 bytes of a long line's beginning; anywhere on a short line.
+            const std::size_t limit = t.size() <= 100 ? room : std::min<std::size_t>(room, 41);
+            for (const auto& st : detail::find_date_stamps(t, limit)) {
+                if (t.size() <= 100 || st.span.begin <= 40) {
+                    stamp = st;
+                    stamp_u = u;
+                    break;
+                }
+            }
+        }
+        for (std::size_t u = 0, at = 0;
+             u < top_units && !stamp && !doc.publication && !opts.date_override;
+             at += units[u++].text.size() + 1) {
+            const std::string_view t = units[u].text;
+            const std::size_t room = 1500 - std::min<std::size_t>(at, 1500);
+            if (auto all = detail::find_date_stamps(t, room); !all.empty()) {
+                stamp = all.front();
+                stamp_u = u;
+            }
+        }
     }
     std::optional<std::size_t> stamp_unit;
-    if (auto st = find_date_stamp(head, 1500)) {
-        std::size_t u = 0;
-        while (u + 1 < starts.size() && starts[u + 1] <= st->span.begin) ++u;
+    if (stamp) {
+        const auto& st = *stamp;
+        const std::size_t u = stamp_u;
         if (!doc.publication) {
-            doc.publication = st->day;
-            doc.publication_text = head.substr(st->span.begin, st->span.size());
+            doc.publication = st.day;
+            doc.publication_text = units[u].text.substr(st.span.begin, st.span.size());
             doc.publication_origin = DateOrigin::dateline;
         }
         // A line that is little more than the stamp goes; a dateline opening prose stays.
-        if (units[u].text.size() <= st->span.size() + 40) {
+        if (units[u].text.size() <= st.span.size() + 40) {
             stamp_unit = u;
             units[u].drop = true;
         }
