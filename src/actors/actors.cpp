@@ -876,6 +876,17 @@ class DocActors {
             truecase_title(m_headline_toks);
             tp = &m_headline_toks;
         }
+        // A transcript's speaker label in capitals ("PRESIDENT BUSH: Thanks for coming") reads
+        // as a name in Title Case. Two words at least: "US: ..." stays an acronym.
+        std::size_t label = 0;
+        while (label < tp->size() && label < 5 && (*tp)[label].shape == TokShape::upper) ++label;
+        if (label >= 2 && label < tp->size() && (*tp)[label].low == ":") {
+            if (tp != &m_headline_toks) {
+                m_headline_toks = *tp;
+                tp = &m_headline_toks;
+            }
+            for (std::size_t k = 0; k < label; ++k) m_headline_toks[k].shape = TokShape::cap;
+        }
         const std::vector<Tok>& t = *tp;
         if (m_cur_first >= 0) m_prev_subject = m_cur_first;
         m_cur_first = -1;

@@ -255,6 +255,8 @@ class SentenceEvents {
         map_mentions();
     }
 
+    void set_speaker(int actor) { m_speaker = actor; }
+
     /// A Title-Case sentence ("Bill Clinton And Boris Yeltsin Arrived For A Summit").
     bool title_case() const { return m_title_case; }
 
@@ -435,6 +437,7 @@ class SentenceEvents {
     // paragraph before it.
     bool m_times_sorted = false;
     bool m_no_trigger = false;  ///< no token begins a trigger: run() finds nothing
+    int m_speaker = -1;         ///< the transcript's speaker (speaker_of), or -1
     std::size_t m_before = 0, m_in_end = 0, m_para = 0;
 
     // The actor stage already lexed every sentence: reuse its tokens instead of lexing again.
@@ -911,7 +914,9 @@ class SentenceEvents {
             if (clause_break(i)) break;
             // "a final meeting Tuesday before their separate talks with Bush": the "with" of
             // another event noun is that noun's.
-            if (i > from && has_triggers(i) && m_t[i].shape == TokShape::lower && low(i) != "with")
+            // In a headline the noun is capitalised: "Remarks Prior to a Meeting With X".
+            if (i > from && has_triggers(i) && low(i) != "with" &&
+                (m_t[i].shape == TokShape::lower || in_title() || m_title_case))
                 break;
             if (low(i) == "with" || low(i) == "between" || low(i) == "among") {
                 between = low(i) != "with";
@@ -1319,6 +1324,10 @@ class SentenceEvents {
             for (int a : plural) add(a, Role::participant);
         }
         add_args(subj, src_role);
+        // A transcript's headline names no subject ("Remarks Prior to a Meeting With X"): the
+        // transcript's speaker is it.
+        if (trig.noun && subj.empty() && plural.empty() && m_speaker >= 0 && in_title())
+            add(m_speaker, src_role);
         if (passive) {
             auto left = subject(tb);
             add_args(left, Role::target);
@@ -1692,6 +1701,38 @@ void merge_mentions(std::vector<Event>& events) {
 
 }  // namespace
 
+namespace {
+
+/// The speaker of a transcript: a person whose name opens one of the first paragraphs as a
+/// label, "PRESIDENT BUSH: Thanks for coming." or "President Bush. Mr. President, welcome".
+/// -1 for an ordinary story.
+int speaker_of(const Document& doc, const ActorTable& actors, uint32_t body) {
+    const std::string_view text = doc.text;
+    for (const Mention& m : actors.mentions) {
+        if (m.sentence < body) continue;
+        if (m.sentence >= doc.sentences.size() || m.sentence > body + 6) break;
+        if (m.actor < 0 || m.form == MentionForm::pronoun ||
+            actors.actors[static_cast<std::size_t>(m.actor)].kind != ActorKind::person)
+            continue;
+        const Sentence& s = doc.sentences[m.sentence];
+        if (s.paragraph >= doc.paragraphs.size() || s.begin != doc.paragraphs[s.paragraph].begin)
+            continue;
+        // Only a title may come before the name: letters and spaces.
+        if (m.begin < s.begin || m.begin - s.begin > 30) continue;
+        bool plain = true;
+        for (uint32_t i = s.begin; i < m.begin; ++i) {
+            const unsigned char c = static_cast<unsigned char>(text[i]);
+            plain &= c == ' ' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        }
+        if (!plain || m.end >= text.size()) continue;
+        // The label ends in a colon, or in a full stop that ends its own short sentence.
+        if (text[m.end] == ':' || (text[m.end] == '.' && s.end <= m.end + 1)) return m.actor;
+    }
+    return -1;
+}
+
+}  // namespace
+
 std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
                                const std::vector<TimeSpan>& times, const Knowledge& kb) {
     const auto& rules = kb.get<detail::EventRules>();
@@ -1720,6 +1761,7 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
             break;
         }
     }
+    const int speaker = speaker_of(doc, actors, body);
     const bool times_sorted = std::is_sorted(
         times.begin(), times.end(),
         [](const TimeSpan& a, const TimeSpan& b) { return a.span.begin < b.span.begin; });
@@ -1731,6 +1773,7 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
         found.clear();
         SentenceEvents se(scratch, doc, actors, times, rules, si, recent, participants,
                           dateline_place, times_sorted);
+        se.set_speaker(speaker);
         se.run(found);
         // The title, or a Title-Case standfirst under it, summarises the story.
         const bool headline =

@@ -588,3 +588,32 @@ TEST(Events, AVisitThatEndsOnADayEndsThere) {
     // An ordinary capitalised sentence near the top is not a Title-Case standfirst.
     EXPECT_NE(actor(x, "Xi Jinping"), nullptr);
 }
+
+// A White House transcript (public domain): the headline names only the guest; the speaker's
+// label opens the body, in either of the two styles transcripts use.
+TEST(Events, TranscriptHeadlinesTakeTheSpeakerAsSubject) {
+    for (const std::string label :
+         {"President Bush. Mr. President,", "PRESIDENT BUSH: Mr. President,"}) {
+        IngestOptions opts;
+        opts.date_override = parse_iso_day("2008-09-25");
+        auto x = extract(
+            parse_document("Remarks Prior to a Meeting With President Mahmoud Abbas of the "
+                           "Palestinian Authority\n\n" +
+                               label +
+                               " welcome back. You and I have met a lot since I have been the "
+                               "President.\n",
+                           "t.txt", kb(), opts),
+            kb());
+        const Event* m = find(x, EventType::meeting, "George W. Bush", "Mahmoud Abbas");
+        ASSERT_NE(m, nullptr) << label;
+        EXPECT_EQ(day(m->date.first), "2008-09-25");
+        // The guest is met, not the speaker of the remarks.
+        for (const auto& e : x.events)
+            if (e.type == EventType::statement) EXPECT_EQ(who(e, "Mahmoud Abbas"), nullptr);
+    }
+    // Without a speaker's label, no one is made the subject.
+    auto x =
+        run("Remarks Prior to a Meeting With President Mahmoud Abbas\n\nThe talks were "
+            "expected to cover security.\n");
+    EXPECT_EQ(find(x, EventType::meeting, "George W. Bush"), nullptr);
+}
