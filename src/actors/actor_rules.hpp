@@ -36,6 +36,8 @@ struct ActorRules {
     /// word_class() of a token whose word_hash() is `hash`.
     uint16_t word_class(std::string_view low, std::size_t hash) const;
     const Gazetteer* gaz;
+    /// Families of titles that are each other's "counterpart" (lexicon/counterpart-titles.txt).
+    std::vector<std::vector<std::string>> counterpart_titles;
     std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir
     std::unordered_set<std::string> particles;         ///< al, el, bin, de, van
     std::unordered_set<std::string> non_name_heads;    ///< ministry, office, council: not people

@@ -37,6 +37,13 @@ ActorRules::ActorRules(const Knowledge& kb)
       ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")),
       speech_verbs(folded_set(kb, "lexicon/speech-verbs.txt")),
       org_heads(folded_set(kb, "lexicon/org-words.txt")) {
+    for (const auto& line : kb.lines("lexicon/counterpart-titles.txt")) {
+        auto& family = counterpart_titles.emplace_back();
+        for (std::size_t b = 0, e; b <= line.size(); b = e + 1) {
+            e = std::min(line.find('|', b), line.size());
+            if (e > b) family.push_back(line.substr(b, e - b));
+        }
+    }
     auto add_phrase = [&](const std::string& phrase) {
         const std::string f = fold_phrase(phrase);
         std::size_t b = 0;
@@ -953,7 +960,7 @@ class DocActors {
                     break;
                 }
                 case ChunkKind::adj:
-                    group_mention(t, ch, k, si);
+                    if (!counterpart_mention(t, ch[k], si)) group_mention(t, ch, k, si);
                     break;
                 case ChunkKind::known_person:
                 case ChunkKind::name: {
@@ -999,6 +1006,11 @@ class DocActors {
                     break;
                 }
                 case ChunkKind::pronoun: {
+                    // "his Iranian counterpart" is someone else (counterpart_mention).
+                    if (k + 1 < ch.size() && ch[k + 1].kind == ChunkKind::adj &&
+                        ch[k + 1].b == c.e && ch[k + 1].e < t.size() &&
+                        t[ch[k + 1].e].low.starts_with("counterpart"))
+                        break;
                     int a = pronoun_antecedent(t, ch, k, si);
                     if (a >= 0) add_mention(a, b, e, b, e, si, MentionForm::pronoun);
                     break;
@@ -1062,6 +1074,60 @@ class DocActors {
     }
 
     // "Russian defence officials", "Israeli negotiators": a country adjective with a group noun.
+    // "Lavrov met his Iranian counterpart": whoever held the office of the person named just
+    // before in the adjective's country that day -- or, when neither the text nor the office
+    // holders say who, that country.
+    bool counterpart_mention(const std::vector<Tok>& t, const Chunk& c, uint32_t si) {
+        if (c.b == 0 || c.e >= t.size() ||
+            (t[c.e].low != "counterpart" && t[c.e].low != "counterparts"))
+            return false;
+        const std::string& before = t[c.b - 1].low;
+        if (before != "his" && before != "her" && before != "their" && before != "the")
+            return false;
+        // "his Turkish counterpart(,) Recep Tayyip Erdogan": the name says who.
+        std::size_t n = c.e + 1;
+        if (n < t.size() && t[n].low == ",") ++n;
+        if (n < t.size() && t[n].capitalised()) return false;
+        const auto& ce = gaz().countries()[c.index];
+        std::string title;
+        for (auto it = m_table.mentions.rbegin(); it != m_table.mentions.rend(); ++it) {
+            if (it->sentence + 1 < si) break;
+            if (it->actor < 0) continue;
+            const Actor& a = m_table.actors[static_cast<std::size_t>(it->actor)];
+            if (a.kind != ActorKind::person || a.country == ce.code) continue;
+            title = !it->title.empty() ? it->title : (a.titles.empty() ? "" : a.titles.front());
+            // Titles from the office holders are added at the end: ask them now.
+            if (title.empty() && m_doc.publication)
+                for (const auto* term :
+                     gaz().offices_of(detail::fold_phrase(a.name), *m_doc.publication))
+                    if (term->country == a.country) {
+                        title = term->title;
+                        break;
+                    }
+            break;
+        }
+        // The same title first, then the others of its family.
+        std::vector<std::string> titles;
+        if (!title.empty()) titles.push_back(title);
+        for (const auto& family : m_r.counterpart_titles)
+            if (std::find(family.begin(), family.end(), title) != family.end())
+                for (const auto& other : family)
+                    if (other != title) titles.push_back(other);
+        int a = -1;
+        for (std::size_t i = 0; i < titles.size() && a < 0; ++i) {
+            a = title_holder(titles[i], ce.code);
+            if (a >= 0 && m_table.actors[static_cast<std::size_t>(a)].country != ce.code) a = -1;
+            if (a < 0) a = office_holder_actor(titles[i], ce.code);
+            if (a >= 0) title = titles[i];
+        }
+        const uint32_t b = t[c.b].begin, e = t[c.e].end;
+        if (a >= 0)
+            add_mention(a, b, e, b, e, si, MentionForm::title, title);
+        else
+            add_mention(country_actor(ce), b, e, b, e, si, MentionForm::country);
+        return true;
+    }
+
     void group_mention(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k,
                        uint32_t si) {
         const Chunk& c = ch[k];

@@ -609,11 +609,29 @@ TEST(Events, TranscriptHeadlinesTakeTheSpeakerAsSubject) {
         EXPECT_EQ(day(m->date.first), "2008-09-25");
         // The guest is met, not the speaker of the remarks.
         for (const auto& e : x.events)
-            if (e.type == EventType::statement) EXPECT_EQ(who(e, "Mahmoud Abbas"), nullptr);
+            if (e.type == EventType::statement) {
+                EXPECT_EQ(who(e, "Mahmoud Abbas"), nullptr);
+            }
     }
     // Without a speaker's label, no one is made the subject.
     auto x =
         run("Remarks Prior to a Meeting With President Mahmoud Abbas\n\nThe talks were "
             "expected to cover security.\n");
     EXPECT_EQ(find(x, EventType::meeting, "George W. Bush"), nullptr);
+}
+
+// "his Iranian counterpart" with no name: the holder of the same office (or of its family's,
+// data/lexicon/counterpart-titles.txt) in that country on the day; a name after it says who.
+TEST(Events, UnnamedCounterpartsAreTheOfficeHoldersOfTheDay) {
+    auto x = run("Russian Foreign Minister Igor Ivanov met his German counterpart on Tuesday.",
+                 "1999-06-10");
+    EXPECT_NE(find(x, EventType::meeting, "Igor Ivanov", "Joschka Fischer"), nullptr);
+    x = run("Kerry and his Russian counterpart spoke by phone on Sunday.", "2015-06-10");
+    const Event* call = find(x, EventType::phone_call, "John Kerry");
+    ASSERT_NE(call, nullptr);
+    EXPECT_EQ(call->participants.size(), 2u);
+    EXPECT_EQ(call->participants.back().country, "RUS");
+    x = run("Erdogan and his Russian counterpart Vladimir Putin will meet in Moscow on Thursday.",
+            "2016-08-01");
+    EXPECT_NE(find(x, EventType::meeting, "Vladimir Putin"), nullptr);
 }
