@@ -1064,6 +1064,11 @@ class DocActors {
             }
             // Two countries ("Fiji-Australia"): a joint body of no one country.
             if (first + 1 < k) country.clear();
+            // A one-word title glued to the run is part of the name: "General Motors".
+            if (first == k && k > 0 && ch[k - 1].kind == ChunkKind::title &&
+                ch[k - 1].e == ch[k].b && ch[k - 1].e == ch[k - 1].b + 1 &&
+                t[ch[k - 1].b].shape == TokShape::cap)
+                --first;
             const uint32_t b = t[ch[first].b].begin, e = t[ch[last].e - 1].end;
             const std::string name(text(b, e));
             const int idx = keyed_actor("B:" + detail::fold_phrase(name), name,
@@ -1073,7 +1078,6 @@ class DocActors {
         }
     }
 
-    // "Russian defence officials", "Israeli negotiators": a country adjective with a group noun.
     // "Lavrov met his Iranian counterpart": whoever held the office of the person named just
     // before in the adjective's country that day -- or, when neither the text nor the office
     // holders say who, that country.
@@ -1128,6 +1132,7 @@ class DocActors {
         return true;
     }
 
+    // "Russian defence officials", "Israeli negotiators": a country adjective with a group noun.
     void group_mention(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k,
                        uint32_t si) {
         const Chunk& c = ch[k];

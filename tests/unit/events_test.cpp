@@ -635,3 +635,21 @@ TEST(Events, UnnamedCounterpartsAreTheOfficeHoldersOfTheDay) {
             "2016-08-01");
     EXPECT_NE(find(x, EventType::meeting, "Vladimir Putin"), nullptr);
 }
+
+// Companies in the news: business titles ("CEO") and company names ending in a corporate word
+// are not parts of a person's name, and "General" before one is no military rank.
+TEST(Actors, CompanyTitlesAndNames) {
+    auto x =
+        run("Apple CEO Steve Jobs announced on Monday that General Motors Corporation and "
+            "Singapore Airlines would join.",
+            "2010-06-10");
+    const Actor* jobs = actor(x, "Steve Jobs");
+    ASSERT_NE(jobs, nullptr);
+    EXPECT_EQ(jobs->titles.front(), "Chief Executive");
+    const Actor* gm = actor(x, "General Motors Corporation");
+    ASSERT_NE(gm, nullptr);
+    EXPECT_EQ(gm->kind, ActorKind::organisation);
+    const Actor* sia = actor(x, "Singapore Airlines");
+    ASSERT_NE(sia, nullptr);
+    EXPECT_EQ(sia->kind, ActorKind::organisation);
+}
