@@ -18,12 +18,35 @@
 
 namespace parley::detail {
 
+/// The argument frames of triggers.tsv, compiled (see its header for what each means).
+enum class Frame : uint8_t {
+    with,
+    obj,
+    person,
+    dest,
+    host,
+    self,
+    dateline,
+    from,
+    for_,
+    org,
+    near,
+    plural,
+    dated,
+    other
+};
+
 struct Trigger {
     EventType type = EventType::other;
     std::string cameo;
     bool noun = false;
     std::vector<std::string> frames;  ///< with, obj, person, dest, host, self
-    std::vector<std::string> words;   ///< folded tokens of the phrase
+    std::vector<Frame> kinds;         ///< frames, compiled, in the same order
+    uint32_t frame_bits = 0;          ///< bit Frame of each of kinds
+    /// The words of each "near:W/W" frame.
+    std::vector<std::vector<std::string>> near_words;
+    std::vector<std::string> words;  ///< folded tokens of the phrase
+    bool has(Frame f) const { return (frame_bits >> static_cast<unsigned>(f)) & 1u; }
 };
 
 struct Cue {

@@ -53,7 +53,25 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
             t.type = *type;
             t.cameo = row[1];
             t.noun = row[2] == "noun";
-            for (const auto& f : split(row[3], ',')) t.frames.push_back(f);
+            for (const auto& f : split(row[3], ',')) {
+                t.frames.push_back(f);
+                static const std::pair<const char*, Frame> kNames[] = {
+                    {"with", Frame::with},         {"obj", Frame::obj},
+                    {"person", Frame::person},     {"dest", Frame::dest},
+                    {"host", Frame::host},         {"self", Frame::self},
+                    {"dateline", Frame::dateline}, {"from", Frame::from},
+                    {"for", Frame::for_},          {"org", Frame::org},
+                    {"plural", Frame::plural},     {"dated", Frame::dated}};
+                Frame k = Frame::other;
+                for (const auto& [name, kind] : kNames)
+                    if (f == name) k = kind;
+                if (f.starts_with("near:")) {
+                    k = Frame::near;
+                    t.near_words.push_back(split(f.substr(5), '/'));
+                }
+                t.kinds.push_back(k);
+                t.frame_bits |= 1u << static_cast<unsigned>(k);
+            }
             t.words = words(phrase);
             if (t.words.empty()) continue;
             max_trigger = std::max(max_trigger, t.words.size());
@@ -302,10 +320,7 @@ class SentenceEvents {
                 if (score(a) != score(b)) return score(a) < score(b);
                 // "exchanged views with X by telephone": the reading that asks for a nearby
                 // word is the more specific one.
-                auto near = [](const Trigger* x) {
-                    return std::any_of(x->frames.begin(), x->frames.end(),
-                                       [](const std::string& f) { return f.starts_with("near:"); });
-                };
+                auto near = [](const Trigger* x) { return x->has(detail::Frame::near); };
                 return near(a) && !near(b);
             });
             std::size_t used = best_len;
@@ -1314,9 +1329,8 @@ class SentenceEvents {
             if (!plural.empty()) subj.clear();
         }
 
-        const bool host_frame =
-            std::find(trig.frames.begin(), trig.frames.end(), "host") != trig.frames.end() ||
-            std::find(trig.frames.begin(), trig.frames.end(), "for") != trig.frames.end();
+        using detail::Frame;
+        const bool host_frame = trig.has(Frame::host) || trig.has(Frame::for_);
         const Role src_role = host_frame
                                   ? Role::host
                                   : (trig.type == EventType::visit ? Role::visitor : Role::source);
@@ -1338,51 +1352,43 @@ class SentenceEvents {
         bool between = false;
         std::vector<Dest> dests;
         std::vector<Participant> extra;  // a destination's country that the text never names
-        const bool needs_plural =
-            std::find(trig.frames.begin(), trig.frames.end(), "plural") != trig.frames.end();
-        if (needs_plural && parts.size() < 2) return false;
-        const bool needs_date =
-            std::find(trig.frames.begin(), trig.frames.end(), "dated") != trig.frames.end();
-        if (needs_date && !time_next_to(tb, te)) return false;
-        for (const auto& f : trig.frames) {
-            if (!f.starts_with("near:")) continue;
+        if (trig.has(Frame::plural) && parts.size() < 2) return false;
+        if (trig.has(Frame::dated) && !time_next_to(tb, te)) return false;
+        for (const auto& near : trig.near_words) {
             bool seen = false;  // "spoke with X by phone": the medium makes it a call
             for (std::size_t i = te; i < m_t.size() && i < te + 10 && !seen; ++i) {
                 if (clause_break(i)) break;
-                for (std::size_t b = 5; b <= f.size() && !seen;) {
-                    auto e = f.find('/', b);
-                    if (e == std::string::npos) e = f.size();
-                    seen = m_t[i].low == std::string_view(f).substr(b, e - b);
-                    b = e + 1;
-                }
+                for (const auto& w : near) seen |= m_t[i].low == w;
             }
             if (!seen) return false;
         }
-        for (const auto& f : trig.frames) {
+        for (std::size_t fi = 0; fi < trig.kinds.size(); ++fi) {
             if (found_target) break;
-            if (f == "with") {
+            const Frame f = trig.kinds[fi];
+            if (f == Frame::with) {
                 const std::size_t from = trig.words.back() == "with" ? te - 1 : te;
                 auto w = with_args(from, trig.noun ? 6 : 9, between);
                 if (!w.empty()) {
                     add_args(w, between && subj.empty() ? Role::participant : Role::target);
                     found_target = true;
                 }
-            } else if (f == "from" || f == "for") {
+            } else if (f == Frame::from || f == Frame::for_) {
                 // "received a phone call from X": the caller; "hosted a banquet for visiting
                 // President Putin", "dinners for India": the guests of a meal or reception.
-                auto a = args_after(f, te, f == "from" ? 3 : 1);
+                auto a = args_after(trig.frames[fi], te, f == Frame::from ? 3 : 1);
                 if (!a.empty()) {
-                    add_args(a, f == "from" ? Role::source : Role::visitor);
+                    add_args(a, f == Frame::from ? Role::source : Role::visitor);
                     found_target = true;
                 }
-            } else if ((f == "obj" || f == "person" || f == "host") && !passive) {
-                auto o = object(te, 2, f == "person");
+            } else if ((f == Frame::obj || f == Frame::person || f == Frame::host) && !passive) {
+                auto o = object(te, 2, f == Frame::person);
                 if (o) {
-                    add_args(chain(*o), f == "host" ? Role::visitor : Role::target);
+                    add_args(chain(*o), f == Frame::host ? Role::visitor : Role::target);
                     found_target = true;
                 }
-            } else if (f == "dest" || f == "dateline") {
-                if (f == "dest" ? destination(te, dests) : dateline_destination(trig, te, dests)) {
+            } else if (f == Frame::dest || f == Frame::dateline) {
+                if (f == Frame::dest ? destination(te, dests)
+                                     : dateline_destination(trig, te, dests)) {
                     for (auto& d : dests) {
                         if (d.actor >= 0) {
                             add(d.actor, Role::host);
@@ -1402,7 +1408,7 @@ class SentenceEvents {
                     }
                     found_target = true;
                 }
-            } else if (f == "org") {
+            } else if (f == Frame::org) {
                 // The gathering of one international body is an event of its own, with that
                 // body as its participant: "the upcoming G20 Summit", "a session of the OIC".
                 int k = body_before(tb);
@@ -1414,7 +1420,7 @@ class SentenceEvents {
                     body_gathering = true;
                     found_target = true;
                 }
-            } else if (f == "self") {
+            } else if (f == Frame::self) {
                 // "X warned in an interview", "X said at a news conference", "X, speaking at a
                 // joint press conference": the speaker is the clause subject.
                 bool in_speech = false;
