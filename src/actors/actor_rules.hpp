@@ -25,8 +25,9 @@ enum WordClass : uint16_t {
     wc_speech_verb = 1u << 5,
     wc_title_first = 1u << 6,
     wc_phrase_word = 1u << 7,
-    wc_surname = 1u << 8,  ///< a key of by_surname
-    wc_common = 1u << 9,   ///< Gazetteer::is_common_word
+    wc_surname = 1u << 8,       ///< a key of by_surname
+    wc_common = 1u << 9,        ///< Gazetteer::is_common_word
+    wc_preposition = 1u << 10,  ///< lexicon/prepositions.txt
 };
 
 struct ActorRules {
@@ -38,6 +39,7 @@ struct ActorRules {
     const Gazetteer* gaz;
     /// Families of titles that are each other's "counterpart" (lexicon/counterpart-titles.txt).
     std::vector<std::vector<std::string>> counterpart_titles;
+    std::unordered_set<std::string> prepositions;      ///< at, in, via: no subject follows
     std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir
     std::unordered_set<std::string> particles;         ///< al, el, bin, de, van
     std::unordered_set<std::string> non_name_heads;    ///< ministry, office, council: not people

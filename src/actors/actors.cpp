@@ -36,7 +36,8 @@ ActorRules::ActorRules(const Knowledge& kb)
       subordinators(folded_set(kb, "lexicon/subordinators.txt")),
       ambiguous_titles(folded_set(kb, "lexicon/ambiguous-titles.txt")),
       speech_verbs(folded_set(kb, "lexicon/speech-verbs.txt")),
-      org_heads(folded_set(kb, "lexicon/org-words.txt")) {
+      org_heads(folded_set(kb, "lexicon/org-words.txt")),
+      prepositions(folded_set(kb, "lexicon/prepositions.txt")) {
     for (const auto& line : kb.lines("lexicon/counterpart-titles.txt")) {
         auto& family = counterpart_titles.emplace_back();
         for (std::size_t b = 0, e; b <= line.size(); b = e + 1) {
@@ -84,7 +85,8 @@ ActorRules::ActorRules(const Knowledge& kb)
         {&honorifics, wc_honorific},          {&particles, wc_particle},
         {&non_name_heads, wc_non_name_head},  {&group_nouns, wc_group_noun},
         {&subordinators, wc_subordinator},    {&speech_verbs, wc_speech_verb},
-        {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word}};
+        {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word},
+        {&prepositions, wc_preposition}};
     std::size_t n = by_surname.size() + gaz->common_words().size();
     for (const auto& [set, bit] : sets) n += set->size();
     std::size_t cap = 16;
@@ -210,6 +212,20 @@ class DocActors {
         }
         collect_inner_caps();
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) sentence(si);
+        // A surname the text never completed ("Qarase", "Trump" in 2016): the one office
+        // holder of that name in the dictionaries, whatever the day.
+        for (auto& p : m_people) {
+            if (p.low.size() != 1) continue;
+            auto& a = m_table.actors[static_cast<std::size_t>(p.actor)];
+            if (a.name.find(' ') != std::string::npos) continue;
+            // Named with a title or as a clause's subject, not "at Andrews air force base".
+            if (a.titles.empty() && !m_subject_surnames.count(p.surname)) continue;
+            if (const auto* d = unique_bearer(p.surname, a.country)) {
+                a.name = d->name;
+                if (a.country.empty() && d->roles.front().code.size() >= 3)
+                    a.country = d->roles.front().code.substr(0, 3);
+            }
+        }
         // What the text leaves out, the office holders know: "Tony Blair" in July 1999 was
         // Prime Minister of the United Kingdom.
         if (m_doc.publication)
@@ -253,7 +269,9 @@ class DocActors {
     std::unordered_set<int> m_people_named_in_title;  // headlines shorten names
     uint32_t m_si = 0;                                // the sentence being read
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
-    std::vector<bool> m_headline;          // the title, or a Title-Case standfirst near the top
+    // Lone surnames seen as the subject of a clause (looks_like_person is const: a cache).
+    mutable std::unordered_set<std::string> m_subject_surnames;
+    std::vector<bool> m_headline;  // the title, or a Title-Case standfirst near the top
     // Per-sentence scratch, kept so that its buffers are reused.
     std::vector<Tok> m_headline_toks;  // a headline's tokens, true-cased
     std::vector<Chunk> m_chunks;
@@ -715,7 +733,20 @@ class DocActors {
             if (known_surname(w) >= 0) return true;
             // An ordinary word ("Bush", "Rice") is a name when someone of that surname held
             // office on the publication day.
-            if (is(t[c.b], detail::wc_common)) return dictionary_holder(w, pc.country) != nullptr;
+            // As the subject of a clause, the one office holder of that surname the
+            // dictionaries know, at any time, will do: "On Sunday, Trump met Netanyahu" in 2016
+            // (not "Julien De Rosa/Pool via Reuters" or "at Andrews air force base").
+            const bool subject_slot = c.b > 0 && !t[c.b].sentence_start &&
+                                      (t[c.b - 1].low == "," || t[c.b - 1].low == "and" ||
+                                       (t[c.b - 1].shape == TokShape::lower &&
+                                        !is(t[c.b - 1], detail::wc_preposition))) &&
+                                      c.e < t.size() && t[c.e].shape == TokShape::lower &&
+                                      !is(t[c.e], detail::wc_preposition);
+            if (subject_slot) m_subject_surnames.insert(w);
+            if (is(t[c.b], detail::wc_common)) {
+                if (dictionary_holder(w, pc.country)) return true;
+                return subject_slot && unique_bearer(w, pc.country) != nullptr;
+            }
             if (is(t[c.b], detail::wc_surname)) return true;
             return c.e < t.size() && is(t[c.e], detail::wc_speech_verb);
         }
@@ -794,6 +825,31 @@ class DocActors {
         if (is_title(m_si)) m_people_named_in_title.insert(idx);
         m_people.push_back(PersonRec{idx, std::move(low), sur});
         return idx;
+    }
+
+    // The one person of that surname in the dictionaries who ever held an office (in that
+    // country, when known), whatever the day; nullptr when there are none or several.
+    const detail::PersonEntry* unique_bearer(const std::string& surname,
+                                             const std::string& country) const {
+        auto it = m_r.by_surname.find(surname);
+        if (it == m_r.by_surname.end()) return nullptr;
+        const detail::PersonEntry* found = nullptr;
+        for (uint32_t idx : it->second) {
+            const auto& p = gaz().people()[idx];
+            bool office = false;
+            for (const auto& r : p.roles) {
+                const std::string_view sector =
+                    std::string_view(r.code).substr(std::min<std::size_t>(3, r.code.size()));
+                if (!country.empty() && r.code.compare(0, 3, country) != 0) continue;
+                office |=
+                    (r.from || r.to) && (sector.starts_with("GOV") || sector.starts_with("MIL") ||
+                                         r.code.starts_with("IGO"));
+            }
+            if (!office) continue;
+            if (found && found != &p) return nullptr;
+            found = &p;
+        }
+        return found;
     }
 
     const detail::PersonEntry* dictionary_holder(const std::string& surname,
@@ -966,6 +1022,9 @@ class DocActors {
                 case ChunkKind::name: {
                     if (!ctx[k]) break;
                     const PersonContext& pc = *ctx[k];
+                    // A dictionary person's lone surname may be completed at the end (run()).
+                    if (c.kind == ChunkKind::known_person && c.e == c.b + 1)
+                        m_subject_surnames.insert(t[c.b].low);
                     int a = person_actor(t, c, pc);
                     if (a < 0) break;
                     auto& actor = m_table.actors[a];

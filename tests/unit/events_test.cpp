@@ -653,3 +653,15 @@ TEST(Actors, CompanyTitlesAndNames) {
     ASSERT_NE(sia, nullptr);
     EXPECT_EQ(sia->kind, ActorKind::organisation);
 }
+
+// A lone surname the text never completes is the one office holder of that name in the actor
+// dictionaries, whatever the day -- as a clause's subject or with a title.
+TEST(Actors, LoneSurnamesOfTheOneOfficeHolderOfThatName) {
+    auto x = run("On Sunday, Trump met Netanyahu in New York.", "2016-09-26");
+    EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Benjamin Netanyahu"), nullptr);
+    x = run("The delegation met Prime Minister Qarase in Suva on Monday.", "2001-12-12");
+    EXPECT_NE(actor(x, "Laisenia Qarase"), nullptr);
+    // Not completed after "at": whoever "Andrews" is here, it is no Australian minister.
+    x = run("He was met at Andrews air force base on Tuesday.", "2011-01-19");
+    EXPECT_EQ(actor(x, "Kevin Andrews"), nullptr);
+}
