@@ -220,6 +220,10 @@ class DocActors {
             if (a.name.find(' ') != std::string::npos) continue;
             // Named with a title or as a clause's subject, not "at Andrews air force base".
             if (a.titles.empty() && !m_subject_surnames.count(p.surname)) continue;
+            // "Roth" after Raymond, Jonathan and Evana Roth is one of them, no banker.
+            bool kin = false;
+            for (const auto& q : m_people) kin |= q.actor != p.actor && q.surname == p.surname;
+            if (kin) continue;
             if (const auto* d = unique_bearer(p.surname, a.country)) {
                 a.name = d->name;
                 if (a.country.empty() && d->roles.front().code.size() >= 3)
