@@ -21,6 +21,8 @@ def main():
     ap.add_argument("--out", required=True, help="file, or a folder when --files > 1")
     ap.add_argument("--files", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--prefix", default="doc",
+                    help="document names; another prefix (and --seed) makes a corpus to add to one")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     actors = [(f"{FIRST[i % len(FIRST)]} Surname{i:05d}", COUNTRIES[i % len(COUNTRIES)]) for i in range(a.actors)]
@@ -68,10 +70,10 @@ def main():
                                 "title": "Foreign Minister", "role": "source" if j == 0 else "target"}
                                for j, i in enumerate(who)],
               "location": None,
-              "evidence": {"document": f"doc{doc:07d}.txt",
+              "evidence": {"document": f"{a.prefix}{doc:07d}.txt",
                            "sentence": f"{' and '.join(names)} held talks on {day.strftime('%B %d, %Y')}.",
                            "begin": 0, "end": 80},
-              "sources": [f"doc{doc:07d}.txt"], "confidence": 0.8}
+              "sources": [f"{a.prefix}{doc:07d}.txt"], "confidence": 0.8}
         out.write(json.dumps(ev, separators=(",", ":")) + "\n")
     for o in outs:
         o.close()

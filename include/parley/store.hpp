@@ -93,6 +93,19 @@ class Store {
 
     /// Stores a batch in one transaction: all of it or, on any failure, nothing.
     IngestStats add_batch(const std::vector<DocumentRecord>& batch);
+    /// Starts a bulk load when `expected_events` (what the caller is about to add) is at least
+    /// 1,000 and at least half of what is stored: the secondary indexes
+    /// participants(actor_id, event_id), sources(event_id) and sources(document_id) are
+    /// dropped, in a transaction of their own, before the first add_batch() that adds a new
+    /// document, until end_bulk_load() rebuilds them by a sort. Each add_batch() stays one
+    /// transaction. A process killed in between leaves a consistent database without those
+    /// indexes: queries stay correct (slower), and the next read_write open rebuilds them.
+    /// Returns whether the bulk load is on.
+    bool begin_bulk_load(std::size_t expected_events);
+    /// Rebuilds the indexes begin_bulk_load() dropped (one transaction); the destructor does it
+    /// too. No-op when no bulk load is on.
+    void end_bulk_load();
+    bool bulk_loading() const;
     /// Whether this exact content is stored already (lets ingest skip extraction).
     bool has_document(const std::string& source, const std::string& hash) const;
 

@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -353,6 +356,136 @@ TEST(Store, LargeBatchRebuildsItsIndexesAndStoresWhatSmallBatchesStore) {
     EXPECT_EQ(indexes,
               "actors_surname\ndocuments_hash\nparticipants_actor\nsources_document\n"
               "sources_event\n");
+}
+
+std::string actor_summary(const Store& s, const EventFilter& f = {}) {
+    std::string out;
+    for (const auto& a : s.actors(f))
+        out += a.name + "|" + std::to_string(a.events) + "|" +
+               (a.first ? date::format("%F", *a.first) : "-") + "|" +
+               (a.last ? date::format("%F", *a.last) : "-") + "\n";
+    return out;
+}
+
+TEST(Store, KilledBulkLoadLeavesACorrectDatabaseAndTheNextWriterRebuildsItsIndexes) {
+    const auto docs = many_docs(300);
+    auto ref_path = temp_db("bulk-ref.db");
+    auto path = temp_db("bulk-killed.db");
+    Store ref(ref_path);
+    ref.add_batch({docs.begin(), docs.begin() + 200});
+    // A child process starts a bulk load, commits two batches and dies without any cleanup,
+    // as a killed `parley ingest` does.
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        int code = 1;
+        try {
+            Store s(path);
+            if (s.begin_bulk_load(3000) && s.bulk_loading()) {
+                s.add_batch({docs.begin(), docs.begin() + 100});
+                s.add_batch({docs.begin() + 100, docs.begin() + 200});
+                ::_exit(s.bulk_loading() ? 0 : 2);  // no destructor: it would end the load
+            }
+        } catch (...) {
+            code = 3;
+        }
+        ::_exit(code);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    ASSERT_EQ(WEXITSTATUS(status), 0);
+
+    const char* kIndexes =
+        "SELECT name FROM sqlite_master WHERE type=\"index\" AND name NOT LIKE \"sqlite_%\" "
+        "ORDER BY name;";
+    const auto left = sqlite_tool(path, kIndexes);
+    const bool tool = !left.empty();
+    if (tool) {
+        EXPECT_EQ(left, "actors_surname\ndocuments_hash\n");
+    }
+    {
+        // Read-only queries answer as with the indexes, only slower.
+        Store r(path, Store::Mode::read_only);
+        EXPECT_EQ(r.integrity_check(), "ok");
+        EXPECT_EQ(dump_events(r), dump_events(ref));
+        EXPECT_EQ(actor_summary(r), actor_summary(ref));
+        EventFilter window;
+        window.from = day(2005, 1, 1);
+        window.to = day(2012, 12, 31);
+        window.types = {EventType::meeting};
+        EXPECT_EQ(actor_summary(r, window), actor_summary(ref, window));
+        const auto amina = r.find_actors("Amina Person3");
+        ASSERT_EQ(amina.size(), 1u);
+        EXPECT_EQ(amina[0].events, ref.find_actors("Amina Person3").at(0).events);
+        EXPECT_GT(amina[0].events, 0u);
+        EXPECT_EQ(r.event_ids_of(amina[0].id, {}), ref.event_ids_of(amina[0].id, {}));
+        EventFilter by_actor;
+        by_actor.actors = {amina[0].id};
+        EXPECT_EQ(r.events(by_actor).size(), ref.events(by_actor).size());
+        if (tool) {
+            EXPECT_EQ(sqlite_tool(path, kIndexes), left);  // a reader changes nothing
+        }
+    }
+    {
+        // The next writable open rebuilds them before anything else.
+        Store w(path);
+        EXPECT_FALSE(w.bulk_loading());
+        if (tool) {
+            EXPECT_EQ(sqlite_tool(path, kIndexes),
+                      "actors_surname\ndocuments_hash\nparticipants_actor\nsources_document\n"
+                      "sources_event\n");
+        }
+        EXPECT_EQ(w.integrity_check(), "ok");
+    }
+}
+
+TEST(Store, BulkLoadStoresWhatRowByRowBatchesStore) {
+    auto bulk_path = temp_db("bulk-run.db");
+    auto rows_path = temp_db("bulk-rows.db");
+    Store bulk(bulk_path), rows(rows_path);
+    EXPECT_FALSE(bulk.begin_bulk_load(999));  // too small to gain from it
+    EXPECT_TRUE(bulk.begin_bulk_load(3000));
+    const auto docs = many_docs(300);
+    IngestStats st, st_rows;
+    for (std::size_t i = 0; i < docs.size(); i += 50) {
+        st += bulk.add_batch({docs.begin() + long(i), docs.begin() + long(i + 50)});
+        EXPECT_TRUE(bulk.bulk_loading());
+    }
+    for (const auto& d : docs) st_rows += rows.add_batch({d});
+    EXPECT_EQ(st.events_added, st_rows.events_added);
+    EXPECT_EQ(st.events_merged, st_rows.events_merged);
+    // A replaced article needs the indexes: they come back inside its batch, and the bulk load
+    // is over.
+    const auto st2 = bulk.add_batch(many_docs(600, "v2"));
+    EXPECT_EQ(st2.documents_replaced, 300u);
+    EXPECT_FALSE(bulk.bulk_loading());
+    bulk.end_bulk_load();  // nothing left to do
+    for (const auto& d : many_docs(600, "v2")) rows.add_batch({d});
+    EXPECT_EQ(dump_events(bulk), dump_events(rows));
+    EXPECT_EQ(actor_summary(bulk), actor_summary(rows));
+    EXPECT_EQ(bulk.integrity_check(), "ok");
+    // A run of half as many events as are stored is a bulk load again. Its indexes go at the
+    // first batch with a new document: a batch of unchanged ones keeps them.
+    const auto stored = bulk.count_events();
+    EXPECT_FALSE(bulk.begin_bulk_load(stored / 2 - 1));
+    EXPECT_TRUE(bulk.begin_bulk_load(std::max<std::size_t>(stored / 2 + 1, 1000)));
+    EXPECT_EQ(bulk.add_batch(many_docs(600, "v2")).documents_unchanged, 600u);
+    EXPECT_TRUE(bulk.bulk_loading());
+    const auto kept = sqlite_tool(bulk_path,
+                                  "SELECT count(*) FROM sqlite_master WHERE type=\"index\" "
+                                  "AND name NOT LIKE \"sqlite_%\";");
+    if (!kept.empty()) {
+        EXPECT_EQ(kept, "5\n");
+    }
+    bulk.end_bulk_load();
+    EXPECT_FALSE(bulk.bulk_loading());
+    const auto indexes = sqlite_tool(bulk_path,
+                                     "SELECT count(*) FROM sqlite_master WHERE type=\"index\" "
+                                     "AND name NOT LIKE \"sqlite_%\";");
+    if (!indexes.empty()) {
+        EXPECT_EQ(indexes, "5\n");
+    }
 }
 
 /// The merge key that version 1 wrote: FNV-1a over the type and the sorted actor ids, >> 1.
