@@ -1,4 +1,5 @@
 // End-to-end: runs the built `parley` on real articles and checks what it prints and writes.
+#include "../unit/temp_dir.hpp"
 #include "run_cli.hpp"
 
 #include <gtest/gtest.h>
@@ -21,8 +22,8 @@ using nlohmann::json;
 using e2e::Run;
 
 fs::path temp_dir() {
-    static const fs::path dir = e2e::temp_dir("e2e");
-    return dir;
+    static const parley::test::TempDir dir("e2e");
+    return dir.path();
 }
 
 Run run(const std::string& args, const std::string& stdin_file = "") {

@@ -1,4 +1,6 @@
 // The query layer on a small real corpus: the sample articles, extracted and stored here.
+#include "temp_dir.hpp"
+
 #include <parley/extract.hpp>
 #include <parley/knowledge.hpp>
 #include <parley/query.hpp>
@@ -14,9 +16,8 @@ namespace fs = std::filesystem;
 using namespace parley;
 
 fs::path fresh_db(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("parley-query-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    auto p = dir / name;
+    static const parley::test::TempDir dir("query");
+    auto p = dir.path() / name;
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
     return p;
 }

@@ -1,4 +1,6 @@
 // Render stage: the SVG timeline, the Graphviz diagram and escaping.
+#include "temp_dir.hpp"
+
 #include <parley/error.hpp>
 #include <parley/render.hpp>
 #include <parley/time.hpp>
@@ -119,9 +121,8 @@ void keep(const std::string& name, const std::string& content) {
 }
 
 fs::path temp_dir() {
-    fs::path d = fs::temp_directory_path() / ("parley-render-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
+    static const parley::test::TempDir dir("render");
+    return dir.path();
 }
 
 std::string slurp(const fs::path& p) {

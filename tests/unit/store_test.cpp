@@ -2,6 +2,8 @@
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 
+#include "temp_dir.hpp"
+
 #include <parley/json.hpp>
 #include <parley/store.hpp>
 
@@ -22,9 +24,8 @@ namespace fs = std::filesystem;
 using namespace parley;
 
 fs::path temp_db(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("parley-store-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    auto p = dir / name;
+    static const parley::test::TempDir dir("store");
+    auto p = dir.path() / name;
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
     return p;
 }
