@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config ccache libboost-graph-dev libhowardhinnant-date-dev
       tzdata libgraphviz-dev graphviz libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
-      libcli11-dev libsqlite3-dev libgumbo-dev libutf8proc-dev librsvg2-bin)
+      libcli11-dev libsqlite3-dev libgumbo-dev libutf8proc-dev librsvg2-bin libgoogle-perftools-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

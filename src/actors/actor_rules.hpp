@@ -39,7 +39,6 @@ struct ActorRules {
     const Gazetteer* gaz;
     /// Families of titles that are each other's "counterpart" (lexicon/counterpart-titles.txt).
     std::vector<std::vector<std::string>> counterpart_titles;
-    std::unordered_set<std::string> prepositions;      ///< at, in, via: no subject follows
     std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir
     std::unordered_set<std::string> particles;         ///< al, el, bin, de, van
     std::unordered_set<std::string> non_name_heads;    ///< ministry, office, council: not people
@@ -49,6 +48,7 @@ struct ActorRules {
     std::unordered_set<std::string> speech_verbs;      ///< said, told: a lone name that speaks
     std::unordered_set<std::string>
         org_heads;  ///< party, council, front: a name ending so is a body
+    std::unordered_set<std::string> prepositions;  ///< at, in, via: no subject follows
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and
     /// lower-case words that can sit inside any phrase ("of", "the", "minister"): the scan
     /// skips every other lower-case word without a lookup.
