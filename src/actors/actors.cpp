@@ -624,9 +624,25 @@ class DocActors {
                 return pc;
             }
         }
+        // "Ehud Olmert, the Israeli Prime Minister, George Bush said": a title set off by
+        // commas right after another name is that name's appositive, not this name's.
+        auto appositive_before = [&](std::size_t title) {
+            std::size_t b = ch[title].b;
+            if (title > 0 && ch[title - 1].e == b &&
+                (ch[title - 1].kind == ChunkKind::adj || ch[title - 1].kind == ChunkKind::country))
+                b = ch[title - 1].b;
+            if (b > 0 && (t[b - 1].low == "the" || t[b - 1].low == "a")) --b;
+            if (b < 2 || t[b - 1].low != ",") return false;
+            for (std::size_t q = 0; q < title; ++q)
+                if (ch[q].e == b - 1 &&
+                    (ch[q].kind == ChunkKind::name || ch[q].kind == ChunkKind::known_person))
+                    return true;
+            return false;
+        };
         std::size_t titles_seen = 0;
         while (j > 0 && ch[j - 1].kind == ChunkKind::title &&
-               adjacent(j - 1, ch[j].b, titles_seen == 0)) {
+               adjacent(j - 1, ch[j].b, titles_seen == 0) &&
+               !(ch[j].b != ch[j - 1].e && appositive_before(j - 1))) {
             // "Secretary of State Warren M. Christopher"; "Deputy Prime Minister" is one title.
             const auto& te = gaz().titles()[ch[j - 1].index];
             if (pc.title.empty()) pc.title = te.title;

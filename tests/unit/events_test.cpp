@@ -665,3 +665,24 @@ TEST(Actors, LoneSurnamesOfTheOneOfficeHolderOfThatName) {
     x = run("He was met at Andrews air force base on Tuesday.", "2011-01-19");
     EXPECT_EQ(actor(x, "Kevin Andrews"), nullptr);
 }
+
+// A title between commas after a name is that name's appositive, even when another name
+// follows; with no name before it, the title is the next name's.
+TEST(Actors, AppositiveTitlesBelongToTheNameBefore) {
+    auto x =
+        run("Following a discussion with Ehud Olmert, the Israeli Prime Minister, George "
+            "Bush said he would provide pressure.",
+            "2008-01-10");
+    const Actor* bush = actor(x, "George Bush");
+    if (!bush) bush = actor(x, "George W. Bush");
+    ASSERT_NE(bush, nullptr);
+    for (const auto& t : bush->titles) EXPECT_NE(t, "Prime Minister");
+    const Actor* olmert = actor(x, "Ehud Olmert");
+    ASSERT_NE(olmert, nullptr);
+    EXPECT_EQ(olmert->titles.front(), "Prime Minister");
+    x = run("On Monday the US Secretary of State, Madeleine Albright, met Igor Ivanov.",
+            "1999-07-21");
+    const Actor* albright = actor(x, "Madeleine Albright");
+    ASSERT_NE(albright, nullptr);
+    EXPECT_EQ(albright->titles.front(), "Secretary of State");
+}
