@@ -38,6 +38,18 @@ ActorRules::ActorRules(const Knowledge& kb)
       speech_verbs(folded_set(kb, "lexicon/speech-verbs.txt")),
       org_heads(folded_set(kb, "lexicon/org-words.txt")),
       prepositions(folded_set(kb, "lexicon/prepositions.txt")) {
+    // The verbs that open event triggers: "Trump met Kim" -- a sentence's first word before
+    // one is its subject.
+    if (kb.has("events/triggers.tsv"))
+        for (const auto& row : kb.rows("events/triggers.tsv")) {
+            if (row.size() < 5 || row[2] != "verb") continue;
+            for (std::size_t b = 0, e; b <= row[4].size(); b = e + 1) {
+                e = std::min(row[4].find('|', b), row[4].size());
+                const std::string phrase = row[4].substr(b, e - b);
+                const std::string first = fold_word(phrase.substr(0, phrase.find(' ')));
+                if (!first.empty()) event_verbs.insert(first);
+            }
+        }
     for (const auto& line : kb.lines("lexicon/counterpart-titles.txt")) {
         auto& family = counterpart_titles.emplace_back();
         for (std::size_t b = 0, e; b <= line.size(); b = e + 1) {
@@ -86,7 +98,7 @@ ActorRules::ActorRules(const Knowledge& kb)
         {&non_name_heads, wc_non_name_head},  {&group_nouns, wc_group_noun},
         {&subordinators, wc_subordinator},    {&speech_verbs, wc_speech_verb},
         {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word},
-        {&prepositions, wc_preposition}};
+        {&prepositions, wc_preposition},      {&event_verbs, wc_event_verb}};
     std::size_t n = by_surname.size() + gaz->common_words().size();
     for (const auto& [set, bit] : sets) n += set->size();
     std::size_t cap = 16;
@@ -980,7 +992,13 @@ class DocActors {
         for (auto& c : ch) {
             if (c.kind != ChunkKind::name || c.b != 0) continue;
             const Tok& k = t[c.b];
-            if (is(k, detail::wc_common) && !m_inner_caps.count(k.low)) {
+            // "Trump met Kim", "Rice said": a lone first word before a speech or event verb is
+            // a name when someone of that surname held office that day.
+            const bool subject_of_verb =
+                c.e == 1 && t.size() > 1 &&
+                (is(t[1], detail::wc_speech_verb) || is(t[1], detail::wc_event_verb)) &&
+                dictionary_holder(k.low, {}) != nullptr;
+            if (is(k, detail::wc_common) && !m_inner_caps.count(k.low) && !subject_of_verb) {
                 ++c.b;
                 if (c.b == c.e) c.kind = ChunkKind::none;
             } else if (is(k, detail::wc_subordinator)) {

@@ -1016,7 +1016,12 @@ class SentenceEvents {
     // The cues whose first word is token i (an index, not a scan of every cue).
     const std::vector<const Cue*>& cues_from(std::size_t i) const {
         static const std::vector<const Cue*> none;
-        return m_info[i] && m_info[i]->cues ? *m_info[i]->cues : none;
+        if (!m_info[i] || !m_info[i]->cues) return none;
+        // A word of a name is no cue: "Theresa May will meet" is no "may meet".
+        if (m_t[i].capitalised())
+            for (const Arg& a : m_args)
+                if (a.b <= i && i < a.e) return none;
+        return *m_info[i]->cues;
     }
 
     bool cue_at(std::size_t i, std::size_t len) const {

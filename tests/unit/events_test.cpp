@@ -686,3 +686,23 @@ TEST(Actors, AppositiveTitlesBelongToTheNameBefore) {
     ASSERT_NE(albright, nullptr);
     EXPECT_EQ(albright->titles.front(), "Secretary of State");
 }
+
+// Names that are also words: "May" of Theresa May is no "may" of a hypothetical, and a
+// sentence's first word before an event verb is its subject when an office holder bears it.
+TEST(Events, NamesThatAreAlsoWordsAndHandshakes) {
+    auto x =
+        run("Prime Minister Theresa May will host President Trump at Downing Street on "
+            "Tuesday.",
+            "2019-06-10");
+    const Event* m = find(x, EventType::meeting, "Theresa May", "Donald Trump");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->status, EventStatus::scheduled);
+    EXPECT_EQ(day(m->date.first), "2019-06-11");
+    x = run("Trump met Kim Jong Un on Sunday.", "2019-06-10");
+    EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Kim Jong Un"), nullptr);
+    x = run("Donald Trump and Kim Jong Un shook hands at the border on Sunday.", "2019-07-01");
+    EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Kim Jong Un"), nullptr);
+    // Still hypothetical: a lower-case "may".
+    x = run("Donald Trump may meet Kim Jong Un next month.", "2019-06-10");
+    EXPECT_EQ(find(x, EventType::meeting, "Donald Trump"), nullptr);
+}
