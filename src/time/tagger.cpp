@@ -21,9 +21,9 @@ using detail::Part;
 using detail::Tense;
 using detail::TimeTable;
 using detail::TimeTok;
+using detail::TimeWord;
 using detail::TokKind;
 using detail::TUnit;
-using detail::TimeWord;
 
 enum class Kind : uint8_t {
     none,
@@ -296,6 +296,9 @@ Tense Tagger::tense_near(uint32_t tb, uint32_t te) const {
     const uint32_t se = s + 1 < m_sent_first.size() ? m_sent_first[s + 1] : uint32_t(m_toks.size());
     Tense best = Tense::none;
     uint32_t best_dist = ~0u;
+    bool best_infinitive = false;     // the best cue is "to meet", "to visit"
+    Tense before_best = Tense::none;  // the nearest cue before it
+    Tense last = Tense::none;         // the last cue seen so far
     for (uint32_t j = sb; j < se && j < m_toks.size(); ++j) {
         if (j >= tb && j < te) continue;
         // "said on Monday that he would visit": a clause opened after the expression has a
@@ -324,9 +327,15 @@ Tense Tagger::tense_near(uint32_t tb, uint32_t te) const {
         if (dist < best_dist || (dist == best_dist && t == Tense::future)) {
             best_dist = dist;
             best = t;
+            best_infinitive = nw > 1 && lw(j) == "to";
+            before_best = last;
         }
+        last = t;
         j += nw - 1;
     }
+    // "flew to Moscow to meet Putin on Thursday": an infinitive of purpose takes the tense of
+    // the verb it hangs on ("will fly to Moscow to meet" stays future).
+    if (best_infinitive && before_best == Tense::past) best = Tense::past;
     return best == Tense::present ? Tense::none : best;
 }
 

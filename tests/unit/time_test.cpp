@@ -186,6 +186,13 @@ TEST(TimeWeekday, TenseDecides) {
     // a reported future: the verb nearest the weekday decides
     EXPECT_EQ(one("Officials said Albright will fly to Moscow on Monday.", "Monday", pub),
               "1999-07-26/1999-07-26");
+    // an infinitive of purpose takes the tense of the verb it hangs on
+    EXPECT_EQ(one("Ivanov flew to Bonn to meet Fischer on Monday.", "Monday", pub),
+              "1999-07-19/1999-07-19");
+    EXPECT_EQ(one("Ivanov will fly to Bonn to meet Fischer on Monday.", "Monday", pub),
+              "1999-07-26/1999-07-26");
+    EXPECT_EQ(one("Ivanov said he would fly to Bonn to meet Fischer on Monday.", "Monday", pub),
+              "1999-07-26/1999-07-26");
 }
 
 TEST(TimeWeekday, ExplicitRelatives) {
