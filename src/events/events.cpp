@@ -718,6 +718,10 @@ class SentenceEvents {
             }
             if (!ok || m_args[n].b == m_args[cur].e) break;
             if (locative(m_args[n])) break;
+            // "talks with Zarif, the Kremlin said": the speaker of a reporting clause.
+            if (saw_comma && !saw_and && m_args[n].e < m_t.size() &&
+                has(m_args[n].e, detail::wb_speech_verb))
+                break;
             out.push_back(n);
             cur = n;
             (void)saw_and;
@@ -809,8 +813,13 @@ class SentenceEvents {
                 if (preposition_before(a.b, m_r.prepositions) && !preposition_before(a.b, by) &&
                     !proxy_before(a.b))
                     continue;
-                if (a.form == MentionForm::metonym && pass == 0) continue;
-                if (pass == 0 && kind(a) != ActorKind::person) continue;
+                // The actor right before the verb is its subject whatever its kind: "...,
+                // the White House said" (not a person named earlier in the sentence).
+                bool next_to_verb = !leftmost && a.e <= at;
+                for (std::size_t j = a.e; j < at && next_to_verb; ++j)
+                    next_to_verb = has(j, detail::wb_aux) || m_t[j].low.ends_with("ly");
+                if (a.form == MentionForm::metonym && pass == 0 && !next_to_verb) continue;
+                if (pass == 0 && kind(a) != ActorKind::person && !next_to_verb) continue;
                 // Walk back to the first of a coordination "X and Y met".
                 std::size_t first = k;
                 while (first > 0) {
@@ -938,6 +947,9 @@ class SentenceEvents {
                 for (std::size_t k = 0; k < m_args.size(); ++k) {
                     if (m_args[k].b <= i) continue;
                     if (m_args[k].b > i + 4) break;
+                    // "talks with Zarif, the Kremlin said": a reporting clause's speaker.
+                    if (m_args[k].e < m_t.size() && has(m_args[k].e, detail::wb_speech_verb))
+                        continue;
                     auto c = chain(k);
                     extend_inclusion(c);
                     return c;
@@ -1061,8 +1073,23 @@ class SentenceEvents {
                !m_r.weekdays.count(last_word(ts.expression));
     }
 
-    const TimeSpan* date_for(std::size_t tb, std::size_t te, bool scheduled) const {
+    const TimeSpan* date_for(std::size_t tb, std::size_t te, bool scheduled,
+                             bool statement = false) const {
         const auto& s = m_doc.sentences[m_si];
+        // "Biden will visit Japan next month, the White House said": a statement in a trailing
+        // reporting clause is not dated by the clause it reports (one with a verb of its own
+        // before the comma; "On Monday, Lavrov told reporters" keeps its Monday).
+        std::size_t report_comma = SIZE_MAX;
+        if (statement && !m_t.empty() && !has(0, detail::wb_subordinator) &&
+            !has(0, detail::wb_preposition)) {
+            std::size_t c = tb;  // the token after the last comma before the trigger
+            while (c > 0 && low(c - 1) != ",") --c;
+            bool event_before = false, event_after = false;
+            for (std::size_t i = 0; i + 1 < c; ++i)
+                event_before |= m_info[i] && m_info[i]->triggers;
+            for (std::size_t i = c; i < tb; ++i) event_after |= m_info[i] && m_info[i]->triggers;
+            if (c > 0 && tb - c <= 6 && event_before && !event_after) report_comma = c - 1;
+        }
         const TimeSpan* best = nullptr;
         std::size_t best_d = SIZE_MAX;
         const auto [lo, hi] = sentence_times();
@@ -1072,6 +1099,7 @@ class SentenceEvents {
             if (ts.type == TimexType::duration || ts.type == TimexType::set) continue;
             if (past_for_plan(ts, scheduled)) continue;
             std::size_t b = tok_at(ts.span.begin);
+            if (report_comma != SIZE_MAX && b < report_comma) continue;
             // "X will meet Y, a spokesman told reporters on Monday": the reporting clause's
             // time dates the telling, not the meeting.
             bool reported = false;
@@ -1080,9 +1108,13 @@ class SentenceEvents {
             // "X said on Monday that he would visit Syria": the time of the saying, before the
             // "that" that opens the event's clause.
             if (!reported && b < tb) {
-                bool that = false;
-                for (std::size_t i = b; i < tb && !that; ++i) that = low(i) == "that";
-                for (std::size_t i = b; that && i-- > 0 && b - i <= 8 && !reported;)
+                std::size_t that = tb;
+                for (std::size_t i = b; i < tb && that == tb; ++i)
+                    if (low(i) == "that") that = i;
+                for (std::size_t i = b; that < tb && i-- > 0 && b - i <= 8 && !reported;)
+                    reported = has(i, detail::wb_speech_verb);
+                // "On Monday, Lavrov told reporters that he would visit Iran": fronted.
+                for (std::size_t i = b; that < tb && i < that && !reported; ++i)
                     reported = has(i, detail::wb_speech_verb);
             }
             if (reported && scheduled) continue;
@@ -1526,7 +1558,7 @@ class SentenceEvents {
         }
         for (auto& p : extra) ev.participants.push_back(std::move(p));
         const bool planned = status == EventStatus::scheduled;
-        const TimeSpan* ts = date_for(tb, te, planned);
+        const TimeSpan* ts = date_for(tb, te, planned, trig.type == EventType::statement);
         if (!ts) ts = paragraph_date(planned);
         if (ts) {
             ev.date.expression = ts->expression;

@@ -706,3 +706,25 @@ TEST(Events, NamesThatAreAlsoWordsAndHandshakes) {
     x = run("Donald Trump may meet Kim Jong Un next month.", "2019-06-10");
     EXPECT_EQ(find(x, EventType::meeting, "Donald Trump"), nullptr);
 }
+
+// Reporting clauses: ", the White House said in a statement" is the White House's statement,
+// undated by the plan it reports, and its speaker is nobody's partner in talks; a fronted time
+// of the saying does not date what was said.
+TEST(Events, TrailingAndFrontedReportingClauses) {
+    auto x = run("Joe Biden will visit Japan next month, the White House said in a statement.",
+                 "2021-03-18");
+    const Event* st = find(x, EventType::statement, "United States");
+    ASSERT_NE(st, nullptr);
+    EXPECT_EQ(st->status, EventStatus::occurred);
+    EXPECT_FALSE(st->date.first.has_value());
+    EXPECT_EQ(find(x, EventType::statement, "Joe Biden"), nullptr);
+    EXPECT_NE(find(x, EventType::visit, "Joe Biden", "Japan"), nullptr);
+    x = run("On Monday, Sergey Lavrov told reporters that he would visit Iran.", "2021-03-18");
+    const Event* v = find(x, EventType::visit, "Sergey Lavrov", "Iran");
+    ASSERT_NE(v, nullptr);
+    EXPECT_FALSE(v->date.first.has_value());
+    x = run("Sergey Lavrov held talks with Mohammad Javad Zarif, the Kremlin said.", "2019-03-18");
+    const Event* m = find(x, EventType::meeting, "Sergey Lavrov");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(who(*m, "Russia"), nullptr);
+}
