@@ -13,6 +13,7 @@
 namespace parley::detail {
 
 class Gazetteer;
+struct OfficeTerm;
 
 /// Bits of ActorRules::word_class(): which of the lists below hold a folded token, so the
 /// scan looks each token up once instead of once per list.
@@ -38,6 +39,9 @@ struct ActorRules {
     /// word_class() of a token whose word_hash() is `hash`.
     uint16_t word_class(std::string_view low, std::size_t hash) const;
     const Gazetteer* gaz;
+    /// Office holders (gazetteer/office-holders.tsv) by folded surname: "zarif" -> Mohammad
+    /// Javad Zarif's terms. Their surnames are wc_surname too.
+    std::unordered_map<std::string, std::vector<const OfficeTerm*>> office_by_surname;
     /// Families of titles that are each other's "counterpart" (lexicon/counterpart-titles.txt).
     std::vector<std::vector<std::string>> counterpart_titles;
     std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir

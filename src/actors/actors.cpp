@@ -99,7 +99,12 @@ ActorRules::ActorRules(const Knowledge& kb)
         {&subordinators, wc_subordinator},    {&speech_verbs, wc_speech_verb},
         {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word},
         {&prepositions, wc_preposition},      {&event_verbs, wc_event_verb}};
-    std::size_t n = by_surname.size() + gaz->common_words().size();
+    for (const auto& term : gaz->office_terms()) {
+        const std::string f = fold_phrase(term.name);
+        const auto sp = f.rfind(' ');
+        if (sp != std::string::npos) office_by_surname[f.substr(sp + 1)].push_back(&term);
+    }
+    std::size_t n = by_surname.size() + office_by_surname.size() + gaz->common_words().size();
     for (const auto& [set, bit] : sets) n += set->size();
     std::size_t cap = 16;
     while (cap < n + n / 2) cap *= 2;  // load factor at most 2/3: short probes, no rehash
@@ -107,6 +112,7 @@ ActorRules::ActorRules(const Knowledge& kb)
     for (const auto& [set, bit] : sets)
         for (const auto& w : *set) add_class(w, bit);
     for (const auto& [w, v] : by_surname) add_class(w, wc_surname);
+    for (const auto& [w, v] : office_by_surname) add_class(w, wc_surname);
     for (const auto w : gaz->common_words()) add_class(w, wc_common);
 }
 
@@ -225,18 +231,37 @@ class DocActors {
         collect_inner_caps();
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) sentence(si);
         // A surname the text never completed ("Qarase", "Trump" in 2016): the one office
-        // holder of that name in the dictionaries, whatever the day.
+        // holder of that name in the dictionaries, whatever the day -- of a country the article
+        // speaks of ("Johnson said" in a story about Ohio is no British prime minister).
+        std::unordered_set<std::string> countries;
+        for (const auto& a : m_table.actors)
+            if (a.kind != ActorKind::person && !a.country.empty()) countries.insert(a.country);
+        for (const auto& pl : m_table.places)
+            if (!pl.country.empty()) countries.insert(pl.country);
         for (auto& p : m_people) {
             if (p.low.size() != 1) continue;
             auto& a = m_table.actors[static_cast<std::size_t>(p.actor)];
             if (a.name.find(' ') != std::string::npos) continue;
-            // Named with a title or as a clause's subject, not "at Andrews air force base".
-            if (a.titles.empty() && !m_subject_surnames.count(p.surname)) continue;
+            // Named with a title or as a clause's subject, not "at Andrews air force base" --
+            // unless someone of that surname held an office that very day.
+            const auto* term = office_holder_by_surname(p.surname, a.country);
+            if (term && !countries.count(term->country)) term = nullptr;
+            if (a.titles.empty() && !m_subject_surnames.count(p.surname) && !term) continue;
             // "Roth" after Raymond, Jonathan and Evana Roth is one of them, no banker.
             bool kin = false;
             for (const auto& q : m_people) kin |= q.actor != p.actor && q.surname == p.surname;
             if (kin) continue;
-            if (const auto* d = unique_bearer(p.surname, a.country)) {
+            // In office that day: the one holder of that surname in office-holders.tsv.
+            if (term) {
+                a.name = term->name;
+                if (a.country.empty() && term->country.size() == 3) a.country = term->country;
+                continue;
+            }
+            const auto* d = unique_bearer(p.surname, a.country);
+            if (d && !d->roles.empty() && d->roles.front().code.size() >= 3 &&
+                !countries.count(d->roles.front().code.substr(0, 3)))
+                d = nullptr;
+            if (d) {
                 a.name = d->name;
                 if (a.country.empty() && d->roles.front().code.size() >= 3)
                     a.country = d->roles.front().code.substr(0, 3);
@@ -857,6 +882,24 @@ class DocActors {
         if (is_title(m_si)) m_people_named_in_title.insert(idx);
         m_people.push_back(PersonRec{idx, std::move(low), sur});
         return idx;
+    }
+
+    // The one office holder of that surname (in that country, when known) in office on the
+    // publication day, from office-holders.tsv.
+    const detail::OfficeTerm* office_holder_by_surname(const std::string& surname,
+                                                       const std::string& country) const {
+        if (!m_doc.publication) return nullptr;
+        auto it = m_r.office_by_surname.find(surname);
+        if (it == m_r.office_by_surname.end()) return nullptr;
+        const detail::OfficeTerm* found = nullptr;
+        for (const auto* term : it->second) {
+            if (!country.empty() && term->country != country) continue;
+            if (term->from && *m_doc.publication < *term->from) continue;
+            if (term->to && *m_doc.publication > *term->to) continue;
+            if (found && found->name != term->name) return nullptr;  // two of that name
+            found = term;
+        }
+        return found;
     }
 
     // The one person of that surname in the dictionaries who ever held an office (in that

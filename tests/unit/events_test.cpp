@@ -728,3 +728,13 @@ TEST(Events, TrailingAndFrontedReportingClauses) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(who(*m, "Russia"), nullptr);
 }
+
+// A lone surname of someone in office that day (office-holders.tsv) is that person, when the
+// article speaks of the office holder's country.
+TEST(Actors, LoneSurnamesOfOfficeHoldersOfTheDay) {
+    auto x = run("Kerry met Zarif in Vienna, where Iran's nuclear talks resumed.", "2015-07-14");
+    EXPECT_NE(find(x, EventType::meeting, "John Kerry", "Mohammad Javad Zarif"), nullptr);
+    // No Iran in the story: the surname stays as written.
+    x = run("Kerry met Zarif in Vienna.", "2015-07-14");
+    EXPECT_EQ(actor(x, "Mohammad Javad Zarif"), nullptr);
+}
