@@ -42,6 +42,9 @@ struct ActorRules {
     /// Office holders (gazetteer/office-holders.tsv) by folded surname: "zarif" -> Mohammad
     /// Javad Zarif's terms. Their surnames are wc_surname too.
     std::unordered_map<std::string, std::vector<const OfficeTerm*>> office_by_surname;
+    /// Titles that only one country's office holders bear ("Pope" -> VAT, "Supreme Leader" ->
+    /// IRN): "the Pope" needs no country to be named.
+    std::unordered_map<std::string, std::string> title_country;
     /// Families of titles that are each other's "counterpart" (lexicon/counterpart-titles.txt).
     std::vector<std::vector<std::string>> counterpart_titles;
     std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir

@@ -99,7 +99,15 @@ ActorRules::ActorRules(const Knowledge& kb)
         {&subordinators, wc_subordinator},    {&speech_verbs, wc_speech_verb},
         {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word},
         {&prepositions, wc_preposition},      {&event_verbs, wc_event_verb}};
+    std::unordered_set<std::string> shared_titles;
     for (const auto& term : gaz->office_terms()) {
+        if (term.country.size() == 3 && !shared_titles.count(term.title)) {
+            auto [it, fresh] = title_country.emplace(term.title, term.country);
+            if (!fresh && it->second != term.country) {
+                shared_titles.insert(term.title);
+                title_country.erase(it);
+            }
+        }
         const std::string f = fold_phrase(term.name);
         const auto sp = f.rfind(' ');
         if (sp != std::string::npos) office_by_surname[f.substr(sp + 1)].push_back(&term);
@@ -1140,6 +1148,10 @@ class DocActors {
                     if (k > 0 && ch[k - 1].e == c.b && modifier_country(ch[k - 1]))
                         country = gaz().countries()[ch[k - 1].index].code;
                     const auto& te = gaz().titles()[c.index];
+                    if (country.empty())
+                        if (auto it = m_r.title_country.find(te.title);
+                            it != m_r.title_country.end())
+                            country = it->second;
                     int a = title_holder(te.title, country);
                     if (a < 0 && !country.empty()) a = office_holder_actor(te.title, country);
                     if (a >= 0) add_mention(a, b, e, b, e, si, MentionForm::title, te.title);

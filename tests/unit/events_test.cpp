@@ -738,3 +738,11 @@ TEST(Actors, LoneSurnamesOfOfficeHoldersOfTheDay) {
     x = run("Kerry met Zarif in Vienna.", "2015-07-14");
     EXPECT_EQ(actor(x, "Mohammad Javad Zarif"), nullptr);
 }
+
+// A title only one country's office holders bear needs no country: "the Pope".
+TEST(Actors, TitlesOfOneCountryNeedNone) {
+    auto x = run("The Pope received the Cuban president at the Vatican on Sunday.", "2015-09-20");
+    const Event* m = find(x, EventType::meeting, "Francis");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->participants.size(), 2u);
+}
