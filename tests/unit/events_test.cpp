@@ -746,3 +746,11 @@ TEST(Actors, TitlesOfOneCountryNeedNone) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->participants.size(), 2u);
 }
+
+// "reached a deal with", "X and Y struck a deal": agreements (CAMEO 057).
+TEST(Events, DealsReachedAreAgreements) {
+    auto x = run("Iran reached a deal with the United States in Vienna on Tuesday.", "2015-07-14");
+    EXPECT_NE(find(x, EventType::agreement, "Iran", "United States"), nullptr);
+    x = run("Israel and Turkey struck a deal on Monday.", "2016-06-28");
+    EXPECT_NE(find(x, EventType::agreement, "Israel", "Turkey"), nullptr);
+}
