@@ -1469,6 +1469,15 @@ class SentenceEvents {
                 found_target = !parts.empty() && (!borrowed_subject || in_speech || fronted);
             }
         }
+        // "Netanyahu told Obama in a telephone call that ...": the one told takes part.
+        if (trig.noun && !found_target && tb >= 3 && (low(tb - 1) == "a" || low(tb - 1) == "an") &&
+            (low(tb - 2) == "in" || low(tb - 2) == "during"))
+            for (const Arg& a : m_args)
+                if (a.e == tb - 2 && a.b > 0 && has(a.b - 1, detail::wb_speech_verb) &&
+                    kind(a) == ActorKind::person) {
+                    add(a.actor, Role::target);
+                    found_target = true;
+                }
         if (between && !parts.empty()) {
             for (auto& p : parts)
                 p.second = p.second == Role::target ? Role::participant : p.second;

@@ -754,3 +754,10 @@ TEST(Events, DealsReachedAreAgreements) {
     x = run("Israel and Turkey struck a deal on Monday.", "2016-06-28");
     EXPECT_NE(find(x, EventType::agreement, "Israel", "Turkey"), nullptr);
 }
+
+// "X told Y in a telephone call": the one told takes part in the call.
+TEST(Events, TheOneToldTakesPart) {
+    auto x =
+        run("Netanyahu told Obama in a telephone call that the deal was a mistake.", "2015-07-14");
+    EXPECT_NE(find(x, EventType::phone_call, "Benjamin Netanyahu", "Barack Obama"), nullptr);
+}
