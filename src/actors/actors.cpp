@@ -99,6 +99,9 @@ ActorRules::ActorRules(const Knowledge& kb)
         {&subordinators, wc_subordinator},    {&speech_verbs, wc_speech_verb},
         {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word},
         {&prepositions, wc_preposition},      {&event_verbs, wc_event_verb}};
+    std::unordered_set<std::string> family_first;
+    if (kb.has("lexicon/family-name-first.txt"))
+        for (const auto& l : kb.lines("lexicon/family-name-first.txt")) family_first.insert(l);
     std::unordered_set<std::string> shared_titles;
     for (const auto& term : gaz->office_terms()) {
         if (term.country.size() == 3 && !shared_titles.count(term.title)) {
@@ -111,6 +114,9 @@ ActorRules::ActorRules(const Knowledge& kb)
         const std::string f = fold_phrase(term.name);
         const auto sp = f.rfind(' ');
         if (sp != std::string::npos) office_by_surname[f.substr(sp + 1)].push_back(&term);
+        // "Xi" of Xi Jinping, "Kim" of Kim Jong Un.
+        if (family_first.count(term.country) && sp != std::string::npos)
+            office_by_surname[f.substr(0, f.find(' '))].push_back(&term);
     }
     std::size_t n = by_surname.size() + office_by_surname.size() + gaz->common_words().size();
     for (const auto& [set, bit] : sets) n += set->size();
@@ -810,7 +816,8 @@ class DocActors {
             if (subject_slot) m_subject_surnames.insert(w);
             if (is(t[c.b], detail::wc_common)) {
                 if (dictionary_holder(w, pc.country)) return true;
-                return subject_slot && unique_bearer(w, pc.country) != nullptr;
+                return subject_slot && (unique_bearer(w, pc.country) != nullptr ||
+                                        office_holder_by_surname(w, pc.country) != nullptr);
             }
             if (is(t[c.b], detail::wc_surname)) return true;
             return c.e < t.size() && is(t[c.e], detail::wc_speech_verb);

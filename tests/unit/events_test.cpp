@@ -761,3 +761,14 @@ TEST(Events, TheOneToldTakesPart) {
         run("Netanyahu told Obama in a telephone call that the deal was a mistake.", "2015-07-14");
     EXPECT_NE(find(x, EventType::phone_call, "Benjamin Netanyahu", "Barack Obama"), nullptr);
 }
+
+// Leaders named family name first are known by it alone (lexicon/family-name-first.txt).
+TEST(Actors, FamilyNameFirstLeaders) {
+    auto x =
+        run("Biden and Xi met for three hours in Bali on Monday, the first talks between the "
+            "leaders of the United States and China since 2019.",
+            "2022-11-15");
+    EXPECT_NE(find(x, EventType::meeting, "Joe Biden", "Xi Jinping"), nullptr);
+    x = run("Putin and Kim met on Monday in North Korea.", "2024-06-20");
+    EXPECT_NE(find(x, EventType::meeting, "Vladimir Putin", "Kim Jong Un"), nullptr);
+}
