@@ -30,6 +30,7 @@ enum WordClass : uint16_t {
     wc_common = 1u << 9,        ///< Gazetteer::is_common_word
     wc_preposition = 1u << 10,  ///< lexicon/prepositions.txt
     wc_event_verb = 1u << 11,   ///< first word of a verb trigger (events/triggers.tsv)
+    wc_aux = 1u << 12,          ///< auxiliaries and adverbs of lexicon/function-words.tsv "aux"
 };
 
 struct ActorRules {
@@ -58,6 +59,7 @@ struct ActorRules {
         org_heads;  ///< party, council, front: a name ending so is a body
     std::unordered_set<std::string> prepositions;  ///< at, in, via: no subject follows
     std::unordered_set<std::string> event_verbs;   ///< met, visited, arrived: a subject precedes
+    std::unordered_set<std::string> aux;           ///< will, has, later: between subject and verb
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and
     /// lower-case words that can sit inside any phrase ("of", "the", "minister"): the scan
     /// skips every other lower-case word without a lookup.

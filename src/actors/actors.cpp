@@ -50,6 +50,14 @@ ActorRules::ActorRules(const Knowledge& kb)
                 if (!first.empty()) event_verbs.insert(first);
             }
         }
+    if (kb.has("lexicon/function-words.tsv"))
+        for (const auto& row : kb.rows("lexicon/function-words.tsv")) {
+            if (row.size() < 2 || row[0] != "aux") continue;
+            for (std::size_t b = 0, e; b <= row[1].size(); b = e + 1) {
+                e = std::min(row[1].find('|', b), row[1].size());
+                if (e > b) aux.insert(fold_word(row[1].substr(b, e - b)));
+            }
+        }
     for (const auto& line : kb.lines("lexicon/counterpart-titles.txt")) {
         auto& family = counterpart_titles.emplace_back();
         for (std::size_t b = 0, e; b <= line.size(); b = e + 1) {
@@ -94,11 +102,17 @@ ActorRules::ActorRules(const Knowledge& kb)
         by_surname[f.substr(sp + 1)].push_back(i);
     }
     const std::pair<const std::unordered_set<std::string>*, uint16_t> sets[] = {
-        {&honorifics, wc_honorific},          {&particles, wc_particle},
-        {&non_name_heads, wc_non_name_head},  {&group_nouns, wc_group_noun},
-        {&subordinators, wc_subordinator},    {&speech_verbs, wc_speech_verb},
-        {&title_first_words, wc_title_first}, {&phrase_words, wc_phrase_word},
-        {&prepositions, wc_preposition},      {&event_verbs, wc_event_verb}};
+        {&honorifics, wc_honorific},
+        {&particles, wc_particle},
+        {&non_name_heads, wc_non_name_head},
+        {&group_nouns, wc_group_noun},
+        {&subordinators, wc_subordinator},
+        {&speech_verbs, wc_speech_verb},
+        {&title_first_words, wc_title_first},
+        {&phrase_words, wc_phrase_word},
+        {&prepositions, wc_preposition},
+        {&event_verbs, wc_event_verb},
+        {&aux, wc_aux}};
     std::unordered_set<std::string> family_first;
     if (kb.has("lexicon/family-name-first.txt"))
         for (const auto& l : kb.lines("lexicon/family-name-first.txt")) family_first.insert(l);
@@ -807,12 +821,18 @@ class DocActors {
             // As the subject of a clause, the one office holder of that surname the
             // dictionaries know, at any time, will do: "On Sunday, Trump met Netanyahu" in 2016
             // (not "Julien De Rosa/Pool via Reuters" or "at Andrews air force base").
-            const bool subject_slot = c.b > 0 && !t[c.b].sentence_start &&
-                                      (t[c.b - 1].low == "," || t[c.b - 1].low == "and" ||
-                                       (t[c.b - 1].shape == TokShape::lower &&
-                                        !is(t[c.b - 1], detail::wc_preposition))) &&
-                                      c.e < t.size() && t[c.e].shape == TokShape::lower &&
-                                      !is(t[c.e], detail::wc_preposition);
+            std::size_t v = c.e;  // the verb, over "later", "will": "Xi later met Macron"
+            while (v < t.size() && v < c.e + 3 && is(t[v], detail::wc_aux)) ++v;
+            const bool opens_clause =
+                c.b == 0 && v < t.size() &&
+                (is(t[v], detail::wc_speech_verb) || is(t[v], detail::wc_event_verb));
+            const bool subject_slot =
+                opens_clause || (c.b > 0 && !t[c.b].sentence_start &&
+                                 (t[c.b - 1].low == "," || t[c.b - 1].low == "and" ||
+                                  (t[c.b - 1].shape == TokShape::lower &&
+                                   !is(t[c.b - 1], detail::wc_preposition))) &&
+                                 c.e < t.size() && t[c.e].shape == TokShape::lower &&
+                                 !is(t[c.e], detail::wc_preposition));
             if (subject_slot) m_subject_surnames.insert(w);
             if (is(t[c.b], detail::wc_common)) {
                 if (dictionary_holder(w, pc.country)) return true;
@@ -1052,10 +1072,12 @@ class DocActors {
             const Tok& k = t[c.b];
             // "Trump met Kim", "Rice said": a lone first word before a speech or event verb is
             // a name when someone of that surname held office that day.
+            std::size_t v = 1;  // over "later", "will", "has": "Xi later met Macron"
+            while (v < t.size() && v < 4 && is(t[v], detail::wc_aux)) ++v;
             const bool subject_of_verb =
-                c.e == 1 && t.size() > 1 &&
-                (is(t[1], detail::wc_speech_verb) || is(t[1], detail::wc_event_verb)) &&
-                dictionary_holder(k.low, {}) != nullptr;
+                c.e == 1 && v < t.size() &&
+                (is(t[v], detail::wc_speech_verb) || is(t[v], detail::wc_event_verb)) &&
+                (dictionary_holder(k.low, {}) || office_holder_by_surname(k.low, {}));
             if (is(k, detail::wc_common) && !m_inner_caps.count(k.low) && !subject_of_verb) {
                 ++c.b;
                 if (c.b == c.e) c.kind = ChunkKind::none;

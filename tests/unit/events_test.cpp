@@ -771,4 +771,9 @@ TEST(Actors, FamilyNameFirstLeaders) {
     EXPECT_NE(find(x, EventType::meeting, "Joe Biden", "Xi Jinping"), nullptr);
     x = run("Putin and Kim met on Monday in North Korea.", "2024-06-20");
     EXPECT_NE(find(x, EventType::meeting, "Vladimir Putin", "Kim Jong Un"), nullptr);
+    // Opening the sentence, over an adverb or auxiliary.
+    x = run("Xi later met French President Emmanuel Macron in Bali, China said.", "2022-11-15");
+    EXPECT_NE(find(x, EventType::meeting, "Xi Jinping", "Emmanuel Macron"), nullptr);
+    x = run("Trump will meet Kim Jong Un on Sunday.", "2019-06-10");
+    EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Kim Jong Un"), nullptr);
 }
