@@ -42,7 +42,8 @@ ActorRules::ActorRules(const Knowledge& kb)
     // one is its subject.
     if (kb.has("events/triggers.tsv"))
         for (const auto& row : kb.rows("events/triggers.tsv")) {
-            if (row.size() < 5 || row[2] != "verb") continue;
+            // Statements are left out: "Airbus announced" is no person's doing.
+            if (row.size() < 5 || row[2] != "verb" || row[0] == "statement") continue;
             for (std::size_t b = 0, e; b <= row[4].size(); b = e + 1) {
                 e = std::min(row[4].find('|', b), row[4].size());
                 const std::string phrase = row[4].substr(b, e - b);
@@ -824,7 +825,7 @@ class DocActors {
             std::size_t v = c.e;  // the verb, over "later", "will": "Xi later met Macron"
             while (v < t.size() && v < c.e + 3 && is(t[v], detail::wc_aux)) ++v;
             const bool opens_clause =
-                c.b == 0 && v < t.size() &&
+                c.b == 0 && v < t.size() && w.find('\'') == std::string::npos &&
                 (is(t[v], detail::wc_speech_verb) || is(t[v], detail::wc_event_verb));
             const bool subject_slot =
                 opens_clause || (c.b > 0 && !t[c.b].sentence_start &&
@@ -836,11 +837,16 @@ class DocActors {
             if (subject_slot) m_subject_surnames.insert(w);
             if (is(t[c.b], detail::wc_common)) {
                 if (dictionary_holder(w, pc.country)) return true;
-                return subject_slot && (unique_bearer(w, pc.country) != nullptr ||
-                                        office_holder_by_surname(w, pc.country) != nullptr);
+                // ... or right after an event verb: "Lukashenko met Xi in Beijing".
+                const bool object_slot = c.b > 0 && is(t[c.b - 1], detail::wc_event_verb);
+                return (subject_slot && unique_bearer(w, pc.country) != nullptr) ||
+                       ((subject_slot || object_slot) &&
+                        office_holder_by_surname(w, pc.country) != nullptr);
             }
             if (is(t[c.b], detail::wc_surname)) return true;
-            return c.e < t.size() && is(t[c.e], detail::wc_speech_verb);
+            // ... or it speaks ("Olmert said"), or opens its sentence before an event verb
+            // ("Lukashenko met Xi").
+            return (c.e < t.size() && is(t[c.e], detail::wc_speech_verb)) || opens_clause;
         }
         if (all_common) return known_surname(t[c.e - 1].low) >= 0;
         return true;

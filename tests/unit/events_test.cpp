@@ -776,4 +776,9 @@ TEST(Actors, FamilyNameFirstLeaders) {
     EXPECT_NE(find(x, EventType::meeting, "Xi Jinping", "Emmanuel Macron"), nullptr);
     x = run("Trump will meet Kim Jong Un on Sunday.", "2019-06-10");
     EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Kim Jong Un"), nullptr);
+    // An unknown name opening its sentence before an event verb; "Xi" as its object.
+    x = run("Lukashenko met Xi in Beijing on March 1, China's state media reported.", "2023-03-05");
+    EXPECT_NE(find(x, EventType::meeting, "Lukashenko", "Xi Jinping"), nullptr);
+    x = run("We've met many times before.", "2023-03-05");
+    EXPECT_EQ(actor(x, "We've"), nullptr);
 }
