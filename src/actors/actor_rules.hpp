@@ -60,6 +60,7 @@ struct ActorRules {
     std::unordered_set<std::string> prepositions;  ///< at, in, via: no subject follows
     std::unordered_set<std::string> event_verbs;   ///< met, visited, arrived: a subject precedes
     std::unordered_set<std::string> aux;           ///< will, has, later: between subject and verb
+    std::unordered_set<std::string> counterparts;  ///< "his Iranian counterpart"
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and
     /// lower-case words that can sit inside any phrase ("of", "the", "minister"): the scan
     /// skips every other lower-case word without a lookup.

@@ -3,6 +3,7 @@
 #include "actors/actor_rules.hpp"
 #include "actors/gazetteer.hpp"
 #include "actors/lexer.hpp"
+#include "core/split.hpp"
 
 #include <parley/actor.hpp>
 #include <parley/knowledge.hpp>
@@ -44,27 +45,21 @@ ActorRules::ActorRules(const Knowledge& kb)
         for (const auto& row : kb.rows("events/triggers.tsv")) {
             // Statements are left out: "Airbus announced" is no person's doing.
             if (row.size() < 5 || row[2] != "verb" || row[0] == "statement") continue;
-            for (std::size_t b = 0, e; b <= row[4].size(); b = e + 1) {
-                e = std::min(row[4].find('|', b), row[4].size());
-                const std::string phrase = row[4].substr(b, e - b);
-                const std::string first = fold_word(phrase.substr(0, phrase.find(' ')));
-                if (!first.empty()) event_verbs.insert(first);
-            }
+            for (const auto phrase : split_list(row[4]))
+                event_verbs.insert(fold_word(phrase.substr(0, phrase.find(' '))));
         }
+    // Closed classes shared with the event stage: auxiliaries ("Xi later met"), and the
+    // nouns of "his Iranian counterpart".
     if (kb.has("lexicon/function-words.tsv"))
         for (const auto& row : kb.rows("lexicon/function-words.tsv")) {
-            if (row.size() < 2 || row[0] != "aux") continue;
-            for (std::size_t b = 0, e; b <= row[1].size(); b = e + 1) {
-                e = std::min(row[1].find('|', b), row[1].size());
-                if (e > b) aux.insert(fold_word(row[1].substr(b, e - b)));
-            }
+            if (row.size() < 2) continue;
+            auto* set = row[0] == "aux" ? &aux : row[0] == "counterpart" ? &counterparts : nullptr;
+            if (set)
+                for (const auto w : split_list(row[1])) set->insert(fold_word(w));
         }
     for (const auto& line : kb.lines("lexicon/counterpart-titles.txt")) {
         auto& family = counterpart_titles.emplace_back();
-        for (std::size_t b = 0, e; b <= line.size(); b = e + 1) {
-            e = std::min(line.find('|', b), line.size());
-            if (e > b) family.push_back(line.substr(b, e - b));
-        }
+        for (const auto title : split_list(line)) family.emplace_back(title);
     }
     auto add_phrase = [&](const std::string& phrase) {
         const std::string f = fold_phrase(phrase);
@@ -85,12 +80,7 @@ ActorRules::ActorRules(const Knowledge& kb)
         if (row.empty()) continue;
         add_phrase(row[0]);
         if (row.size() > 2)
-            for (std::size_t b = 0; b <= row[2].size();) {
-                auto e = row[2].find('|', b);
-                if (e == std::string::npos) e = row[2].size();
-                if (e > b) add_phrase(row[2].substr(b, e - b));
-                b = e + 1;
-            }
+            for (const auto alias : split_list(row[2])) add_phrase(std::string(alias));
     }
     for (const char* w : {"of", "the", "for", "and", "de", "du", "des", "la", "le", "al", "el",
                           "on", "in", "-", "&", "."})
@@ -947,30 +937,20 @@ class DocActors {
     // country, when known), whatever the day; nullptr when there are none or several.
     const detail::PersonEntry* unique_bearer(const std::string& surname,
                                              const std::string& country) const {
-        auto it = m_r.by_surname.find(surname);
-        if (it == m_r.by_surname.end()) return nullptr;
-        const detail::PersonEntry* found = nullptr;
-        for (uint32_t idx : it->second) {
-            const auto& p = gaz().people()[idx];
-            bool office = false;
-            for (const auto& r : p.roles) {
-                const std::string_view sector =
-                    std::string_view(r.code).substr(std::min<std::size_t>(3, r.code.size()));
-                if (!country.empty() && r.code.compare(0, 3, country) != 0) continue;
-                office |=
-                    (r.from || r.to) && (sector.starts_with("GOV") || sector.starts_with("MIL") ||
-                                         r.code.starts_with("IGO"));
-            }
-            if (!office) continue;
-            if (found && found != &p) return nullptr;
-            found = &p;
-        }
-        return found;
+        return office_bearer(surname, country, std::nullopt);
     }
 
+    // The one dictionary person of that surname in office (in that country, when known) on the
+    // publication day: "President Bush" in 2008 is George W. Bush.
     const detail::PersonEntry* dictionary_holder(const std::string& surname,
                                                  const std::string& country) const {
         if (!m_doc.publication) return nullptr;
+        return office_bearer(surname, country, m_doc.publication);
+    }
+
+    // The one dictionary person of that surname with a dated office role (on `day`, if given).
+    const detail::PersonEntry* office_bearer(const std::string& surname, const std::string& country,
+                                             std::optional<date::sys_days> day) const {
         auto it = m_r.by_surname.find(surname);
         if (it == m_r.by_surname.end()) return nullptr;
         const detail::PersonEntry* found = nullptr;
@@ -986,8 +966,8 @@ class DocActors {
                       r.code.starts_with("IGO")))
                     continue;
                 if (!country.empty() && r.code.compare(0, 3, country) != 0) continue;
-                if (r.from && *m_doc.publication < *r.from) continue;
-                if (r.to && *m_doc.publication > *r.to) continue;
+                if (day && r.from && *day < *r.from) continue;
+                if (day && r.to && *day > *r.to) continue;
                 holds = true;
             }
             if (!holds) continue;
@@ -1196,7 +1176,7 @@ class DocActors {
                     // "his Iranian counterpart" is someone else (counterpart_mention).
                     if (k + 1 < ch.size() && ch[k + 1].kind == ChunkKind::adj &&
                         ch[k + 1].b == c.e && ch[k + 1].e < t.size() &&
-                        t[ch[k + 1].e].low.starts_with("counterpart"))
+                        m_r.counterparts.count(t[ch[k + 1].e].low))
                         break;
                     int a = pronoun_antecedent(t, ch, k, si);
                     if (a >= 0) add_mention(a, b, e, b, e, si, MentionForm::pronoun);
@@ -1269,9 +1249,7 @@ class DocActors {
     // before in the adjective's country that day -- or, when neither the text nor the office
     // holders say who, that country.
     bool counterpart_mention(const std::vector<Tok>& t, const Chunk& c, uint32_t si) {
-        if (c.b == 0 || c.e >= t.size() ||
-            (t[c.e].low != "counterpart" && t[c.e].low != "counterparts"))
-            return false;
+        if (c.b == 0 || c.e >= t.size() || !m_r.counterparts.count(t[c.e].low)) return false;
         const std::string& before = t[c.b - 1].low;
         if (before != "his" && before != "her" && before != "their" && before != "the")
             return false;

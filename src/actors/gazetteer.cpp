@@ -3,6 +3,7 @@
 #include "actors/gazetteer.hpp"
 
 #include "actors/petrarch_dictionary.hpp"
+#include "core/split.hpp"
 
 #include <parley/error.hpp>
 
@@ -19,23 +20,11 @@ namespace parley::detail {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
+    return trim_blanks(s);
 }
 
 std::vector<std::string_view> split_bar(std::string_view s) {
-    std::vector<std::string_view> out;
-    while (true) {
-        auto bar = s.find('|');
-        auto item = trim(s.substr(0, bar));
-        if (!item.empty()) out.push_back(item);
-        if (bar == std::string_view::npos) break;
-        s.remove_prefix(bar + 1);
-    }
-    return out;
+    return split_list(s, '|');
 }
 
 const std::string& col(const std::vector<std::string>& row, std::size_t i) {

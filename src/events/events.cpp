@@ -4,6 +4,7 @@
 // group (data/events/cues.tsv); the date is the time expression nearest the trigger.
 #include "actors/gazetteer.hpp"
 #include "actors/lexer.hpp"
+#include "core/split.hpp"
 #include "events/event_rules.hpp"
 #include "events/petrarch_coder.hpp"
 
@@ -21,18 +22,8 @@ namespace detail {
 
 namespace {
 std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    std::size_t b = 0;
-    while (b <= s.size()) {
-        auto e = s.find(sep, b);
-        if (e == std::string_view::npos) e = s.size();
-        std::string part(s.substr(b, e - b));
-        while (!part.empty() && part.back() == ' ') part.pop_back();
-        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-        if (!part.empty()) out.push_back(std::move(part));
-        b = e + 1;
-    }
-    return out;
+    const auto items = split_list(s, sep);
+    return {items.begin(), items.end()};
 }
 std::vector<std::string> words(std::string_view phrase) {
     std::vector<std::string> out;

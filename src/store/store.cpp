@@ -21,6 +21,15 @@ using detail::Stmt;
 
 namespace {
 
+/// Spreads an integer key over the bits the flat tables below index by (MurmurHash3's
+/// finaliser half).
+uint64_t mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return k;
+}
+
 int64_t day_num(date::sys_days d) {
     return d.time_since_epoch().count();
 }
@@ -128,12 +137,6 @@ class FlatIndex {
         uint64_t key = 0;
         uint32_t value = kNone;
     };
-    static uint64_t mix(uint64_t k) {
-        k ^= k >> 33;
-        k *= 0xff51afd7ed558ccdull;
-        k ^= k >> 33;
-        return k;
-    }
     void grow() {
         std::vector<Slot> old = std::move(m_slots);
         m_slots.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
@@ -249,12 +252,6 @@ class MergeTable {
         MergeCandidate first;  // id 0: the slot is free
         uint32_t more = kNone;
     };
-    static uint64_t mix(uint64_t k) {
-        k ^= k >> 33;
-        k *= 0xff51afd7ed558ccdull;
-        k ^= k >> 33;
-        return k;
-    }
     Slot* find(uint64_t key) {
         if (m_slots.empty()) return nullptr;
         Slot& s = probe(key);

@@ -1,5 +1,6 @@
 // End-to-end: the corpus commands (ingest, events, met, actors, path, central, timeline --db)
 // on the sample articles, bad database files, and an ingest killed with SIGKILL.
+#include "../unit/temp_dir.hpp"
 #include "run_cli.hpp"
 
 #include <gtest/gtest.h>
@@ -27,25 +28,9 @@ using nlohmann::json;
 using parley::e2e::Run;
 
 fs::path temp_dir() {
-    static const fs::path dir = [] {
-        auto d = parley::e2e::temp_dir("corpus-e2e");
-        fs::remove_all(d);
-        fs::create_directories(d);
-        return d;
-    }();
-    return dir;
+    static const parley::test::TempDir dir("corpus-e2e");
+    return dir.path();
 }
-
-/// Removes this program's folder once every test has run, so that runs do not pile up in /tmp.
-class RemoveTempDir : public ::testing::Environment {
-  public:
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(temp_dir(), ec);
-    }
-};
-[[maybe_unused]] ::testing::Environment* const kRemoveTempDir =
-    ::testing::AddGlobalTestEnvironment(new RemoveTempDir);
 
 std::string q(const fs::path& p) {
     return "'" + p.string() + "'";

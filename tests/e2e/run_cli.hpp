@@ -21,15 +21,6 @@ struct Run {
     std::string err;
 };
 
-/// A fresh folder for this test program's files, named after `tag` and the process.
-inline std::filesystem::path temp_dir(const std::string& tag) {
-    auto d = std::filesystem::temp_directory_path() /
-             ("parley-" + tag + "-" + std::to_string(::getpid()));
-    std::error_code ec;
-    std::filesystem::create_directories(d, ec);
-    return d;
-}
-
 /// `parley ARGS [< stdin_file]`, stderr captured through a file in `dir`.
 inline Run run_cli(const std::filesystem::path& dir, const std::string& args,
                    const std::string& stdin_file = "") {
