@@ -1,6 +1,8 @@
 // Word lists the actor stage compiles once (data/lexicon/*.txt).
 #pragma once
 
+#include "core/view_hash.hpp"
+
 #include <parley/knowledge.hpp>
 
 #include <cstdint>
@@ -42,32 +44,31 @@ struct ActorRules {
     const Gazetteer* gaz;
     /// Office holders (gazetteer/office-holders.tsv) by folded surname: "zarif" -> Mohammad
     /// Javad Zarif's terms. Their surnames are wc_surname too.
-    std::unordered_map<std::string, std::vector<const OfficeTerm*>> office_by_surname;
+    ViewMap<std::vector<const OfficeTerm*>> office_by_surname;
     /// Titles that only one country's office holders bear ("Pope" -> VAT, "Supreme Leader" ->
     /// IRN): "the Pope" needs no country to be named.
-    std::unordered_map<std::string, std::string> title_country;
+    ViewMap<std::string> title_country;
     /// Families of titles that are each other's "counterpart" (lexicon/counterpart-titles.txt).
     std::vector<std::vector<std::string>> counterpart_titles;
-    std::unordered_set<std::string> honorifics;        ///< mr, mrs, dr, sir
-    std::unordered_set<std::string> particles;         ///< al, el, bin, de, van
-    std::unordered_set<std::string> non_name_heads;    ///< ministry, office, council: not people
-    std::unordered_set<std::string> group_nouns;       ///< officials, diplomats, negotiators
-    std::unordered_set<std::string> subordinators;     ///< after, before, while: clause openers
-    std::unordered_set<std::string> ambiguous_titles;  ///< general, chief: also plain words
-    std::unordered_set<std::string> speech_verbs;      ///< said, told: a lone name that speaks
-    std::unordered_set<std::string>
-        org_heads;  ///< party, council, front: a name ending so is a body
-    std::unordered_set<std::string> prepositions;  ///< at, in, via: no subject follows
-    std::unordered_set<std::string> event_verbs;   ///< met, visited, arrived: a subject precedes
-    std::unordered_set<std::string> aux;           ///< will, has, later: between subject and verb
-    std::unordered_set<std::string> counterparts;  ///< "his Iranian counterpart"
+    ViewSet honorifics;        ///< mr, mrs, dr, sir
+    ViewSet particles;         ///< al, el, bin, de, van
+    ViewSet non_name_heads;    ///< ministry, office, council: not people
+    ViewSet group_nouns;       ///< officials, diplomats, negotiators
+    ViewSet subordinators;     ///< after, before, while: clause openers
+    ViewSet ambiguous_titles;  ///< general, chief: also plain words
+    ViewSet speech_verbs;      ///< said, told: a lone name that speaks
+    ViewSet org_heads;         ///< party, council, front: a name ending so is a body
+    ViewSet prepositions;      ///< at, in, via: no subject follows
+    ViewSet event_verbs;       ///< met, visited, arrived: a subject precedes
+    ViewSet aux;               ///< will, has, later: between subject and verb
+    ViewSet counterparts;      ///< "his Iranian counterpart"
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and
     /// lower-case words that can sit inside any phrase ("of", "the", "minister"): the scan
     /// skips every other lower-case word without a lookup.
-    std::unordered_set<std::string> title_first_words;
-    std::unordered_set<std::string> phrase_words;
+    ViewSet title_first_words;
+    ViewSet phrase_words;
     /// Dictionary people by folded surname ("bush" -> George W. Bush, George H. W. Bush, ...).
-    std::unordered_map<std::string, std::vector<uint32_t>> by_surname;
+    ViewMap<std::vector<uint32_t>> by_surname;
 
   private:
     /// The union of the sets above and of the common words, with their WordClass bits: an

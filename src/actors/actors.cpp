@@ -16,8 +16,8 @@ namespace parley {
 namespace detail {
 
 namespace {
-std::unordered_set<std::string> folded_set(const Knowledge& kb, const std::string& file) {
-    std::unordered_set<std::string> out;
+ViewSet folded_set(const Knowledge& kb, const std::string& file) {
+    ViewSet out;
     if (!kb.has(file)) return out;
     for (const auto& l : kb.lines(file)) {
         std::string f = fold_word(l);
@@ -92,18 +92,17 @@ ActorRules::ActorRules(const Knowledge& kb)
         if (sp == std::string::npos) continue;
         by_surname[f.substr(sp + 1)].push_back(i);
     }
-    const std::pair<const std::unordered_set<std::string>*, uint16_t> sets[] = {
-        {&honorifics, wc_honorific},
-        {&particles, wc_particle},
-        {&non_name_heads, wc_non_name_head},
-        {&group_nouns, wc_group_noun},
-        {&subordinators, wc_subordinator},
-        {&speech_verbs, wc_speech_verb},
-        {&title_first_words, wc_title_first},
-        {&phrase_words, wc_phrase_word},
-        {&prepositions, wc_preposition},
-        {&event_verbs, wc_event_verb},
-        {&aux, wc_aux}};
+    const std::pair<const ViewSet*, uint16_t> sets[] = {{&honorifics, wc_honorific},
+                                                        {&particles, wc_particle},
+                                                        {&non_name_heads, wc_non_name_head},
+                                                        {&group_nouns, wc_group_noun},
+                                                        {&subordinators, wc_subordinator},
+                                                        {&speech_verbs, wc_speech_verb},
+                                                        {&title_first_words, wc_title_first},
+                                                        {&phrase_words, wc_phrase_word},
+                                                        {&prepositions, wc_preposition},
+                                                        {&event_verbs, wc_event_verb},
+                                                        {&aux, wc_aux}};
     std::unordered_set<std::string> family_first;
     if (kb.has("lexicon/family-name-first.txt"))
         for (const auto& l : kb.lines("lexicon/family-name-first.txt")) family_first.insert(l);
@@ -240,7 +239,8 @@ class DocActors {
         // "Bush" or "Rice" (ordinary words too) is known to be a name in pass 2.
         m_tokens.reserve(m_doc.sentences.size());
         for (uint32_t si = 0; si < m_doc.sentences.size(); ++si) {
-            m_tokens.push_back(detail::lex_sentence(m_doc.text, m_doc.sentences[si]));
+            m_tokens.push_back(
+                detail::lex_sentence(m_doc.text, m_doc.sentences[si], m_shared->arena));
             for (auto& k : m_tokens.back()) {
                 k.hash = detail::word_hash(k.low);
                 k.cls = m_r.word_class(k.low, k.hash);
@@ -306,13 +306,13 @@ class DocActors {
             std::sort(a.aliases.begin(), a.aliases.end());
             a.aliases.erase(std::unique(a.aliases.begin(), a.aliases.end()), a.aliases.end());
         }
-        auto shared = std::make_shared<detail::SentenceTokens>();
-        shared->text = m_doc.text.data();
-        shared->text_size = m_doc.text.size();
-        shared->sentences.reserve(m_doc.sentences.size());
-        for (const auto& s : m_doc.sentences) shared->sentences.push_back({s.begin, s.end});
-        shared->by_sentence = std::move(m_tokens);
-        m_table.tokens = std::move(shared);
+        auto& shared = *m_shared;
+        shared.text = m_doc.text.data();
+        shared.text_size = m_doc.text.size();
+        shared.sentences.reserve(m_doc.sentences.size());
+        for (const auto& s : m_doc.sentences) shared.sentences.push_back({s.begin, s.end});
+        shared.by_sentence = std::move(m_tokens);
+        m_table.tokens = std::move(m_shared);
         return std::move(m_table);
     }
 
@@ -320,7 +320,9 @@ class DocActors {
     const Document& m_doc;
     const detail::ActorRules& m_r;
     ActorTable m_table;
-    std::unordered_set<std::string> m_inner_caps;
+    detail::ViewSet m_inner_caps;
+    // The tokens' folded words live in m_shared's arena; the event stage reads them after us.
+    std::shared_ptr<detail::SentenceTokens> m_shared = std::make_shared<detail::SentenceTokens>();
     std::vector<std::vector<Tok>> m_tokens;  // per sentence, from the first pass
     std::vector<PersonRec> m_people;
     std::unordered_map<std::string, int> m_by_key;  // country/org code -> actor
@@ -330,7 +332,7 @@ class DocActors {
     uint32_t m_si = 0;                                // the sentence being read
     uint32_t m_first_person_sentence = 0;  // where the first person was named ("I" in releases)
     // Lone surnames seen as the subject of a clause (looks_like_person is const: a cache).
-    mutable std::unordered_set<std::string> m_subject_surnames;
+    mutable detail::ViewSet m_subject_surnames;
     std::vector<bool> m_headline;  // the title, or a Title-Case standfirst near the top
     // Per-sentence scratch, kept so that its buffers are reused.
     std::vector<Tok> m_headline_toks;  // a headline's tokens, true-cased
@@ -361,7 +363,7 @@ class DocActors {
             for (std::size_t i = 1; i < toks.size(); ++i)
                 if (toks[i].shape == TokShape::cap &&
                     std::binary_search(asked.begin(), asked.end(), toks[i].hash))
-                    m_inner_caps.insert(toks[i].low);
+                    m_inner_caps.emplace(toks[i].low);
         }
     }
 
@@ -805,7 +807,7 @@ class DocActors {
         if (n == 1) {
             // A lone capitalised word is a person when it names one already met, is the surname
             // of someone in the actor dictionaries, or speaks ("Olmert said").
-            const std::string& w = t[c.b].low;
+            const std::string_view w = t[c.b].low;
             if (known_surname(w) >= 0) return true;
             // An ordinary word ("Bush", "Rice") is a name when someone of that surname held
             // office on the publication day.
@@ -824,7 +826,7 @@ class DocActors {
                                    !is(t[c.b - 1], detail::wc_preposition))) &&
                                  c.e < t.size() && t[c.e].shape == TokShape::lower &&
                                  !is(t[c.e], detail::wc_preposition));
-            if (subject_slot) m_subject_surnames.insert(w);
+            if (subject_slot) m_subject_surnames.emplace(w);
             if (is(t[c.b], detail::wc_common)) {
                 if (dictionary_holder(w, pc.country)) return true;
                 // ... or right after an event verb: "Lukashenko met Xi in Beijing".
@@ -842,7 +844,7 @@ class DocActors {
         return true;
     }
 
-    int known_surname(const std::string& low) const {
+    int known_surname(std::string_view low) const {
         // A bare surname refers to the principal bearer, the one introduced first
         // ("Macron" is Emmanuel even after "his wife Brigitte Macron").
         for (const auto& p : m_people)
@@ -860,7 +862,7 @@ class DocActors {
             const auto& w = t[i].low;
             if (w.size() == 2 && w[1] == '.') continue;  // initial
             if (is(t[i], detail::wc_particle)) continue;
-            low.push_back(w);
+            low.emplace_back(w);
         }
         if (low.empty()) return -1;
         const std::string sur = surname_key(low, m_r);
@@ -917,8 +919,8 @@ class DocActors {
 
     // The one office holder of that surname (in that country, when known) in office on the
     // publication day, from office-holders.tsv.
-    const detail::OfficeTerm* office_holder_by_surname(const std::string& surname,
-                                                       const std::string& country) const {
+    const detail::OfficeTerm* office_holder_by_surname(std::string_view surname,
+                                                       std::string_view country) const {
         if (!m_doc.publication) return nullptr;
         auto it = m_r.office_by_surname.find(surname);
         if (it == m_r.office_by_surname.end()) return nullptr;
@@ -935,21 +937,21 @@ class DocActors {
 
     // The one person of that surname in the dictionaries who ever held an office (in that
     // country, when known), whatever the day; nullptr when there are none or several.
-    const detail::PersonEntry* unique_bearer(const std::string& surname,
-                                             const std::string& country) const {
+    const detail::PersonEntry* unique_bearer(std::string_view surname,
+                                             std::string_view country) const {
         return office_bearer(surname, country, std::nullopt);
     }
 
     // The one dictionary person of that surname in office (in that country, when known) on the
     // publication day: "President Bush" in 2008 is George W. Bush.
-    const detail::PersonEntry* dictionary_holder(const std::string& surname,
-                                                 const std::string& country) const {
+    const detail::PersonEntry* dictionary_holder(std::string_view surname,
+                                                 std::string_view country) const {
         if (!m_doc.publication) return nullptr;
         return office_bearer(surname, country, m_doc.publication);
     }
 
     // The one dictionary person of that surname with a dated office role (on `day`, if given).
-    const detail::PersonEntry* office_bearer(const std::string& surname, const std::string& country,
+    const detail::PersonEntry* office_bearer(std::string_view surname, std::string_view country,
                                              std::optional<date::sys_days> day) const {
         auto it = m_r.by_surname.find(surname);
         if (it == m_r.by_surname.end()) return nullptr;
@@ -1128,7 +1130,7 @@ class DocActors {
                     const PersonContext& pc = *ctx[k];
                     // A dictionary person's lone surname may be completed at the end (run()).
                     if (c.kind == ChunkKind::known_person && c.e == c.b + 1)
-                        m_subject_surnames.insert(t[c.b].low);
+                        m_subject_surnames.emplace(t[c.b].low);
                     int a = person_actor(t, c, pc);
                     if (a < 0) break;
                     auto& actor = m_table.actors[a];
@@ -1250,7 +1252,7 @@ class DocActors {
     // holders say who, that country.
     bool counterpart_mention(const std::vector<Tok>& t, const Chunk& c, uint32_t si) {
         if (c.b == 0 || c.e >= t.size() || !m_r.counterparts.count(t[c.e].low)) return false;
-        const std::string& before = t[c.b - 1].low;
+        const std::string_view before = t[c.b - 1].low;
         if (before != "his" && before != "her" && before != "their" && before != "the")
             return false;
         // "his Turkish counterpart(,) Recep Tayyip Erdogan": the name says who.
@@ -1316,7 +1318,7 @@ class DocActors {
 
     int pronoun_antecedent(const std::vector<Tok>& t, const std::vector<Chunk>& ch, std::size_t k,
                            uint32_t) {
-        const std::string& w = t[ch[k].b].low;
+        const std::string_view w = t[ch[k].b].low;
         if (w == "i" || w == "my" || w == "me") {
             // Outside quotation marks, "I" is the author of a release or speech: the first
             // person the document names. Inside a quotation the speaker is unknown here.

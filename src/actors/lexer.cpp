@@ -110,10 +110,24 @@ const std::vector<Tok>* shared_tokens(const ActorTable& table, const Document& d
     return &st->by_sentence[si];
 }
 
-std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
+void FoldArena::lower(std::string_view text, std::size_t b, std::size_t e) {
+    if (m_size != text.size() || !m_lowered) {
+        m_lowered = std::make_unique_for_overwrite<char[]>(text.size() + 1);
+        m_size = text.size();
+    }
+    // Branch-free, so the compiler vectorises it.
+    char* out = m_lowered.get();
+    for (std::size_t k = b; k < e; ++k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        out[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 32 : 0));
+    }
+}
+
+std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldArena& arena) {
     std::vector<Tok> toks;
     std::size_t i = s.begin;
     const std::size_t end = std::min<std::size_t>(s.end, text.size());
+    if (end > i) arena.lower(text, i, end);
     if (end > i) toks.reserve((end - i) / 4 + 4);  // news prose: about one token per 5 bytes
     bool first_word = true;
     while (i < end) {
@@ -133,8 +147,8 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
                 t.begin = static_cast<uint32_t>(i);
                 i += punct_len(text, i);
                 t.end = static_cast<uint32_t>(i);
-                t.low.assign(text.data() + t.begin, t.end - t.begin);
-                toks.push_back(std::move(t));
+                t.low = arena.lowered(t.begin, t.end);
+                toks.push_back(t);
                 continue;
             }
             // A word: letters/digits with internal hyphens, dots (U.S.) and apostrophes.
@@ -192,13 +206,15 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
                 t.end = static_cast<uint32_t>(start + w.size());
             }
             t.shape = shape_of(w);
-            fold_word_into(w, t.low);
-            if (t.low.size() > 1 && t.low.back() == '.' && t.low.find('.') == t.low.size() - 1 &&
-                t.low.size() > 2)
-                t.low.pop_back();
+            // An ASCII word folds to its lowered bytes; others go through fold_phrase().
+            bool ascii = true;
+            for (unsigned char ch : w) ascii &= ch < 0x80;
+            t.low = ascii ? arena.lowered(start, start + w.size()) : arena.keep(fold_phrase(w));
+            if (t.low.size() > 2 && t.low.back() == '.' && t.low.find('.') == t.low.size() - 1)
+                t.low.remove_suffix(1);
             t.sentence_start = first_word;
             first_word = false;
-            toks.push_back(std::move(t));
+            toks.push_back(t);
             continue;
         }
         Tok t;
@@ -216,14 +232,14 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s) {
             if (c == '-' && i < end && text[i] == '-') ++i;
         }
         t.end = static_cast<uint32_t>(i);
-        t.low.assign(text.data() + t.begin, t.end - t.begin);
+        t.low = arena.lowered(t.begin, t.end);
         if (c == '\'' && !toks.empty() && toks.back().is_word() && t.begin == toks.back().end &&
             !toks.back().low.empty() && toks.back().low.back() == 's' && i < end &&
             is_space(static_cast<unsigned char>(text[i]))) {
             toks.back().possessive = true;  // "the Palestinians' leader"
             continue;
         }
-        toks.push_back(std::move(t));
+        toks.push_back(t);
     }
     return toks;
 }

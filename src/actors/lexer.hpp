@@ -6,6 +6,8 @@
 #include <parley/document.hpp>
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +19,8 @@ enum class TokShape : uint8_t { lower, cap, upper, number, punct };
 struct Tok {
     uint32_t begin = 0;  ///< byte span in the text (without a possessive 's)
     uint32_t end = 0;
-    std::string low;  ///< folded: lower case, accents stripped, possessive removed
+    std::string_view
+        low;  ///< folded: lower case, accents stripped, possessive removed (in a FoldArena)
     TokShape shape = TokShape::punct;
     bool possessive = false;  ///< "Moscow's", "Assad'"
     bool sentence_start = false;
@@ -27,15 +30,37 @@ struct Tok {
     bool capitalised() const { return shape == TokShape::cap || shape == TokShape::upper; }
 };
 
-/// Tokenises one sentence [s.begin, s.end) of text. Square brackets (editorial insertions
-/// such as "Prime Minister [Yitzhak] Rabin") are dropped so the name reads through.
-std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s);
+/// Where tokens' folded words live: one lower-cased copy of the text (an ASCII word's folded
+/// form is a view into it, with no copy per token) and the folded forms of words with other
+/// letters. The bytes never move, so views stay valid while the arena lives.
+class FoldArena {
+  public:
+    /// Lowers bytes [b, e) of `text` (ASCII capitals only) into the copy, sized to `text`.
+    void lower(std::string_view text, std::size_t b, std::size_t e);
+    /// The lowered bytes [b, e); lower() must have covered them.
+    std::string_view lowered(std::size_t b, std::size_t e) const {
+        return {m_lowered.get() + b, e - b};
+    }
+    /// Keeps a folded word that is not a slice of the lowered text.
+    std::string_view keep(std::string word) { return m_other.emplace_back(std::move(word)); }
+
+  private:
+    std::unique_ptr<char[]> m_lowered;
+    std::size_t m_size = 0;
+    std::deque<std::string> m_other;  // a deque never moves its elements
+};
+
+/// Tokenises one sentence [s.begin, s.end) of text, its folded words kept in `arena`. Square
+/// brackets (editorial insertions such as "Prime Minister [Yitzhak] Rabin") are dropped so the
+/// name reads through.
+std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldArena& arena);
 
 /// Every sentence's tokens as lex_sentence() made them, for one document.
 struct SentenceTokens {
     const char* text = nullptr;  ///< the document text they were lexed from
     std::size_t text_size = 0;
     std::vector<Span> sentences;  ///< the sentence spans they were lexed from
+    FoldArena arena;              ///< the tokens' folded words
     std::vector<std::vector<Tok>> by_sentence;
 };
 

@@ -210,7 +210,7 @@ class SentenceEvents {
           m_recent(recent_people),
           m_participants(participants),
           m_dateline(dateline),
-          m_t(tokens_of(actors, doc, si, m_own)),
+          m_t(tokens_of(actors, doc, si, m_own, m_own_arena)),
           m_info(scratch.info),
           m_args(scratch.args),
           m_places(scratch.places) {
@@ -435,6 +435,7 @@ class SentenceEvents {
     const std::vector<int>& m_participants;
     bool m_title_case = false;
     const PlaceMention* m_dateline;  ///< "HELSINKI, Finland --": where the reporter writes from
+    detail::FoldArena m_own_arena;   ///< m_own's folded words
     std::vector<Tok> m_own;          ///< lexed here when the actor stage kept no tokens
     const std::vector<Tok>& m_t;     ///< the sentence's tokens: the actor stage's, or m_own
     std::vector<const detail::WordInfo*>& m_info;  ///< rules.info() of each token
@@ -448,9 +449,10 @@ class SentenceEvents {
 
     // The actor stage already lexed every sentence: reuse its tokens instead of lexing again.
     static const std::vector<Tok>& tokens_of(const ActorTable& actors, const Document& doc,
-                                             uint32_t si, std::vector<Tok>& own) {
+                                             uint32_t si, std::vector<Tok>& own,
+                                             detail::FoldArena& arena) {
         if (const auto* shared = detail::shared_tokens(actors, doc, si)) return *shared;
-        own = detail::lex_sentence(doc.text, doc.sentences[si]);
+        own = detail::lex_sentence(doc.text, doc.sentences[si], arena);
         for (auto& t : own) t.hash = detail::word_hash(t.low);
         return own;
     }
@@ -1588,7 +1590,7 @@ class SentenceEvents {
         }
         // "has arrived", "have met" (present perfect) and "is welcomed", "meets" (the present
         // of headlines and captions) report the publication day.
-        const std::string& w0 = m_t[tb].low;
+        const std::string_view w0 = m_t[tb].low;
         const bool present = tb > 0 && (low(tb - 1) == "is" || low(tb - 1) == "are" ||
                                         low(tb - 1) == "has" || low(tb - 1) == "have");
         const bool third_person_s = w0.size() > 3 && w0.back() == 's' && w0[w0.size() - 2] != 's';
