@@ -1,6 +1,7 @@
 #include "actors/lexer.hpp"
 
 #include "actors/gazetteer.hpp"
+#include "core/byte_runs.hpp"
 
 namespace parley::detail {
 
@@ -11,11 +12,6 @@ bool is_ascii_alpha(unsigned char c) {
 }
 bool is_digit(unsigned char c) {
     return c >= '0' && c <= '9';
-}
-// ASCII letter or digit, in two unsigned compares.
-inline bool is_ascii_alnum(unsigned char c) {
-    return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
-           static_cast<unsigned char>(c - '0') < 10;
 }
 bool is_space(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
@@ -58,26 +54,18 @@ inline std::size_t punct_len(std::string_view t, std::size_t i) {
     return 0;
 }
 
-TokShape shape_of(std::string_view w) {
-    bool any_lower = false, any_upper = false, any_digit = false;
-    for (unsigned char c : w) {
-        if (c >= 'a' && c <= 'z')
-            any_lower = true;
-        else if (c >= 'A' && c <= 'Z')
-            any_upper = true;
-        else if (is_digit(c))
-            any_digit = true;
-    }
+// The shape of word `w`, whose bytes hold `wb`.
+TokShape shape_of(std::string_view w, const WordBytes& wb) {
     unsigned char first = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
-    if (any_digit && !any_lower && !any_upper) return TokShape::number;
-    if (first >= 'A' && first <= 'Z') return any_lower ? TokShape::cap : TokShape::upper;
+    if (wb.any_digit && !wb.any_lower && !wb.any_upper) return TokShape::number;
+    if (first >= 'A' && first <= 'Z') return wb.any_lower ? TokShape::cap : TokShape::upper;
     if (first >= 0xC3 && first <= 0xC5 && w.size() > 1) {
         // Latin-1/Extended-A capitals (e.g. "Él", "Łukasz"): compare with the folded form.
         std::string f = fold_word(w.substr(0, 2));
         if (f != w.substr(0, 2) && !f.empty()) return TokShape::cap;
     }
-    if (any_lower || first >= 0x80) return TokShape::lower;
-    return any_upper ? TokShape::upper : TokShape::punct;
+    if (wb.any_lower || first >= 0x80) return TokShape::lower;
+    return wb.any_upper ? TokShape::upper : TokShape::punct;
 }
 
 }  // namespace
@@ -153,11 +141,9 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldAren
             }
             // A word: letters/digits with internal hyphens, dots (U.S.) and apostrophes.
             while (i < end) {
+                i += alnum_run(text, i, end);  // the common case: no test per byte
+                if (i >= end) break;
                 unsigned char d = text[i];
-                if (is_ascii_alnum(d)) {  // the common case first: no multi-byte tests
-                    ++i;
-                    continue;
-                }
                 if (punct_len(text, i)) {
                     // Curly apostrophe inside a word ("Lavrov’s", "O’Brien") stays in it.
                     if (starts_with(text, i, "\u2019") && i + 3 < end &&
@@ -205,11 +191,11 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldAren
                 w.remove_suffix(suf);
                 t.end = static_cast<uint32_t>(start + w.size());
             }
-            t.shape = shape_of(w);
+            const WordBytes wb = word_bytes(text, start, start + w.size());
+            t.shape = shape_of(w, wb);
             // An ASCII word folds to its lowered bytes; others go through fold_phrase().
-            bool ascii = true;
-            for (unsigned char ch : w) ascii &= ch < 0x80;
-            t.low = ascii ? arena.lowered(start, start + w.size()) : arena.keep(fold_phrase(w));
+            t.low =
+                wb.any_high ? arena.keep(fold_phrase(w)) : arena.lowered(start, start + w.size());
             if (t.low.size() > 2 && t.low.back() == '.' && t.low.find('.') == t.low.size() - 1)
                 t.low.remove_suffix(1);
             t.sentence_start = first_word;

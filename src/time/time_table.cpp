@@ -1,5 +1,7 @@
 #include "time/time_table.hpp"
 
+#include "core/byte_runs.hpp"
+
 #include <parley/error.hpp>
 #include <parley/knowledge.hpp>
 
@@ -136,8 +138,7 @@ void tokenize_time(std::string_view text, std::string& lower, std::vector<TimeTo
         t.flags = pending;
         pending = 0;
         if (is_digit(c)) {
-            std::size_t j = i;
-            while (j < n && is_digit(static_cast<unsigned char>(text[j]))) ++j;
+            const std::size_t j = i + digit_run(text, i, n);
             t.kind = TokKind::number;
             if (j - i <= 9) {
                 int v = 0;
@@ -148,11 +149,9 @@ void tokenize_time(std::string_view text, std::string& lower, std::vector<TimeTo
         } else if (is_alpha(c) || (c >= 0x80 && gp == 0)) {
             std::size_t j = i;
             while (j < n) {
+                j += alpha_run(text, j, n);  // no test per byte
+                if (j >= n) break;
                 const unsigned char d = static_cast<unsigned char>(text[j]);
-                if (is_alpha(d)) {
-                    ++j;
-                    continue;
-                }
                 if (d >= 0x80 && general_punct(text, j) == 0) {
                     ++j;
                     continue;

@@ -1,0 +1,118 @@
+// Word scanning sixteen bytes at a time. A byte loop that stops at the end of each word costs
+// one mispredicted branch per word (word lengths are random); a mask over sixteen bytes and a
+// count of trailing ones costs none. SSE2 is part of x86-64; other targets use the byte loop.
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace parley::detail {
+
+/// Bit k set when byte k of the sixteen at `p` is of the class.
+struct ByteMasks {
+    uint32_t alnum = 0;  ///< ASCII letter or digit
+    uint32_t alpha = 0;  ///< ASCII letter
+    uint32_t upper = 0;  ///< ASCII capital
+    uint32_t lower = 0;  ///< ASCII small letter
+    uint32_t digit = 0;
+    uint32_t high = 0;  ///< byte >= 0x80 (part of a multi-byte character)
+};
+
+inline bool ascii_alnum_byte(unsigned char c) {
+    return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+           static_cast<unsigned char>(c - '0') < 10;
+}
+
+#if defined(__SSE2__)
+/// The classes of the sixteen bytes at `p`; all sixteen must be readable.
+inline ByteMasks byte_masks16(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed compares: bytes >= 0x80 are negative, so they fall in no ASCII range.
+    const auto in_range = [](__m128i x, char lo, char hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    const __m128i up = in_range(v, 'A', 'Z');
+    const __m128i lo = in_range(v, 'a', 'z');
+    const __m128i dg = in_range(v, '0', '9');
+    ByteMasks m;
+    m.upper = static_cast<uint32_t>(_mm_movemask_epi8(up));
+    m.lower = static_cast<uint32_t>(_mm_movemask_epi8(lo));
+    m.digit = static_cast<uint32_t>(_mm_movemask_epi8(dg));
+    m.high = static_cast<uint32_t>(_mm_movemask_epi8(v));
+    m.alpha = m.upper | m.lower;
+    m.alnum = m.alpha | m.digit;
+    return m;
+}
+#endif
+
+/// The length of the run of bytes of one class at text[i], not past `end`: `Class` is a
+/// ByteMasks member (&ByteMasks::alnum) and `byte_in` the same test on one byte.
+template <uint32_t ByteMasks::*Class, class ByteTest>
+std::size_t byte_run(std::string_view text, std::size_t i, std::size_t end, ByteTest byte_in) {
+    std::size_t j = i;
+#if defined(__SSE2__)
+    while (j + 16 <= text.size()) {
+        const uint32_t stop = ~(byte_masks16(text.data() + j).*Class);  // bits 16 and up set
+        const auto n = static_cast<std::size_t>(std::countr_zero(stop));
+        j += n;
+        if (n < 16 || j >= end) return (j < end ? j : end) - i;
+    }
+#endif
+    while (j < end && byte_in(static_cast<unsigned char>(text[j]))) ++j;
+    return j - i;
+}
+
+/// The length of the run of ASCII letters and digits at text[i], not past `end`.
+inline std::size_t alnum_run(std::string_view text, std::size_t i, std::size_t end) {
+    return byte_run<&ByteMasks::alnum>(text, i, end, ascii_alnum_byte);
+}
+
+/// The length of the run of ASCII letters at text[i], not past `end`.
+inline std::size_t alpha_run(std::string_view text, std::size_t i, std::size_t end) {
+    return byte_run<&ByteMasks::alpha>(text, i, end, [](unsigned char c) {
+        return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+    });
+}
+
+/// The length of the run of ASCII digits at text[i], not past `end`.
+inline std::size_t digit_run(std::string_view text, std::size_t i, std::size_t end) {
+    return byte_run<&ByteMasks::digit>(
+        text, i, end, [](unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; });
+}
+
+/// What a word's bytes hold, for words of up to sixteen bytes inside `text` (others: the loop).
+struct WordBytes {
+    bool any_lower = false, any_upper = false, any_digit = false, any_high = false;
+};
+
+inline WordBytes word_bytes(std::string_view text, std::size_t b, std::size_t e) {
+    WordBytes w;
+#if defined(__SSE2__)
+    if (e - b <= 16 && b + 16 <= text.size()) {
+        const ByteMasks m = byte_masks16(text.data() + b);
+        const uint32_t keep = (1u << (e - b)) - 1;
+        w.any_lower = (m.lower & keep) != 0;
+        w.any_upper = (m.upper & keep) != 0;
+        w.any_digit = (m.digit & keep) != 0;
+        w.any_high = (m.high & keep) != 0;
+        return w;
+    }
+#endif
+    for (std::size_t k = b; k < e; ++k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        w.any_lower |= c >= 'a' && c <= 'z';
+        w.any_upper |= c >= 'A' && c <= 'Z';
+        w.any_digit |= c >= '0' && c <= '9';
+        w.any_high |= c >= 0x80;
+    }
+    return w;
+}
+
+}  // namespace parley::detail
