@@ -87,6 +87,56 @@ inline std::size_t digit_run(std::string_view text, std::size_t i, std::size_t e
         text, i, end, [](unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; });
 }
 
+#if defined(__SSE2__)
+/// Bit k set when byte k of the sixteen at `p` is ASCII white space (' ', \t \n \v \f \r).
+inline uint32_t space_mask16(__m128i v) {
+    const __m128i ctl =
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(8)), _mm_cmplt_epi8(v, _mm_set1_epi8(14)));
+    return static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_or_si128(ctl, _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))));
+}
+#endif
+
+/// The length of the run at text[i] (not past `end`) of ASCII bytes that are neither white
+/// space nor `stop`.
+inline std::size_t plain_run(std::string_view text, std::size_t i, std::size_t end, char stop) {
+    std::size_t j = i;
+#if defined(__SSE2__)
+    while (j + 16 <= text.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + j));
+        const uint32_t hit =
+            space_mask16(v) | static_cast<uint32_t>(_mm_movemask_epi8(v)) |
+            static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(stop))));
+        const auto n = static_cast<std::size_t>(std::countr_zero(hit | 0x10000u));
+        j += n;
+        if (n < 16 || j >= end) return (j < end ? j : end) - i;
+    }
+#endif
+    while (j < end) {
+        const auto c = static_cast<unsigned char>(text[j]);
+        if (c >= 0x80 || c == static_cast<unsigned char>(stop) || c == ' ' || (c >= 9 && c <= 13))
+            break;
+        ++j;
+    }
+    return j - i;
+}
+
+/// The position of the first `c` in text[i, end), or `end`.
+inline std::size_t find_byte(std::string_view text, std::size_t i, std::size_t end, char c) {
+#if defined(__SSE2__)
+    while (i + 16 <= text.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const auto hit =
+            static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+        const auto n = static_cast<std::size_t>(std::countr_zero(hit | 0x10000u));
+        i += n;
+        if (n < 16 || i >= end) return i < end ? i : end;
+    }
+#endif
+    while (i < end && text[i] != c) ++i;
+    return i;
+}
+
 /// What a word's bytes hold, for words of up to sixteen bytes inside `text` (others: the loop).
 struct WordBytes {
     bool any_lower = false, any_upper = false, any_digit = false, any_high = false;

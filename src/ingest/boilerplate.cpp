@@ -1,5 +1,6 @@
 #include "ingest/boilerplate.hpp"
 
+#include "core/byte_runs.hpp"
 #include "text/utf8.hpp"
 
 #include <parley/knowledge.hpp>
@@ -126,8 +127,7 @@ Boilerplate::Match Boilerplate::match(std::string_view paragraph) const {
     }
     // Contained phrases, indexed by their first word.
     for (std::size_t i = 0; i + 1 < w.size();) {
-        std::size_t e = i + 1;    // words are short: a plain loop beats a call to memchr
-        while (w[e] != ' ') ++e;  // `w` ends with a space
+        const std::size_t e = find_byte(wv, i + 1, wv.size(), ' ');  // `w` ends with a space
         const std::string_view key = wv.substr(i, e - i + 1);
         if (!(m_first_filter[filter_slot(key)] & filter_bit(key))) {
             i = e;

@@ -1,4 +1,5 @@
 // Text helpers: paragraphs, cleaning, tokens, folding.
+#include "core/byte_runs.hpp"
 #include "text/utf8.hpp"
 
 #include <parley/text.hpp>
@@ -151,10 +152,7 @@ std::string clean_paragraph(std::string_view para) {
             if (pending_space && !out.empty()) out.push_back(' ');
             pending_space = false;
             // Copy the run of plain ASCII (no space, no hyphen) at once.
-            std::size_t j = i + 1;
-            while (j < n && static_cast<unsigned char>(para[j]) < 0x80 && !is_space(para[j]) &&
-                   para[j] != '-')
-                ++j;
+            const std::size_t j = i + 1 + detail::plain_run(para, i + 1, n, '-');
             out.append(para.substr(i, j - i));
             i = j;
             continue;
