@@ -9,6 +9,7 @@
 #include <parley/ingest.hpp>
 #include <parley/knowledge.hpp>
 #include <parley/text.hpp>
+#include <parley/time.hpp>
 
 #include <cstdio>
 
@@ -316,7 +317,7 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
     }
     if (opts.date_override) {
         doc.publication = opts.date_override;
-        doc.publication_text = date::format("%F", *opts.date_override);
+        doc.publication_text = format_iso_day(*opts.date_override);
         doc.publication_origin = DateOrigin::override_;
     }
 

@@ -81,20 +81,39 @@ bool datelike(const Cand& c) {
     }
 }
 
+// `width` decimal digits of 0 <= v < 10^width, zero-padded, at `out`.
+void put_digits(char* out, int v, int width) {
+    for (int i = width; i-- > 0; v /= 10) out[i] = static_cast<char>('0' + v % 10);
+}
 std::string four(int y) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d", y);
-    return buf;
+    if (y < 0 || y > 9999) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d", y);
+        return buf;
+    }
+    std::string s(4, '0');
+    put_digits(s.data(), y, 4);
+    return s;
 }
 std::string two(int v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d", v);
-    return buf;
+    if (v < 0 || v > 99) return std::to_string(v);
+    std::string s(2, '0');
+    put_digits(s.data(), v, 2);
+    return s;
 }
+// "2000-01-31": written digit by digit, as every time expression and event date needs it
+// (snprintf and string concatenation cost more than the rest of the time stage's resolving).
 std::string day_timex(sys_days d) {
-    year_month_day ymd{d};
-    return four(int(ymd.year())) + "-" + two(int(unsigned(ymd.month()))) + "-" +
-           two(int(unsigned(ymd.day())));
+    const year_month_day ymd{d};
+    const int y = int(ymd.year());
+    if (y < 0 || y > 9999)
+        return four(y) + "-" + two(int(unsigned(ymd.month()))) + "-" +
+               two(int(unsigned(ymd.day())));
+    std::string s = "0000-00-00";
+    put_digits(s.data(), y, 4);
+    put_digits(s.data() + 5, int(unsigned(ymd.month())), 2);
+    put_digits(s.data() + 8, int(unsigned(ymd.day())), 2);
+    return s;
 }
 
 sys_days monday_of(sys_days d) {
