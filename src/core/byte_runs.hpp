@@ -52,26 +52,33 @@ inline ByteMasks byte_masks16(const char* p) {
 }
 #endif
 
-/// The length of the run of bytes of one class at text[i], not past `end`: `Class` is a
-/// ByteMasks member (&ByteMasks::alnum) and `byte_in` the same test on one byte.
-template <uint32_t ByteMasks::*Class, class ByteTest>
+/// The length of the run of bytes of one class at text[i] (with `Invert`, of bytes outside it),
+/// not past `end`: `Class` is a ByteMasks member (&ByteMasks::alnum) and `byte_in` the same test
+/// on one byte.
+template <uint32_t ByteMasks::*Class, bool Invert = false, class ByteTest>
 std::size_t byte_run(std::string_view text, std::size_t i, std::size_t end, ByteTest byte_in) {
     std::size_t j = i;
 #if defined(__SSE2__)
     while (j + 16 <= text.size()) {
-        const uint32_t stop = ~(byte_masks16(text.data() + j).*Class);  // bits 16 and up set
+        const uint32_t in = byte_masks16(text.data() + j).*Class;
+        const uint32_t stop = Invert ? (in | 0x10000u) : ~in;  // bit 16 set: at most 16
         const auto n = static_cast<std::size_t>(std::countr_zero(stop));
         j += n;
         if (n < 16 || j >= end) return (j < end ? j : end) - i;
     }
 #endif
-    while (j < end && byte_in(static_cast<unsigned char>(text[j]))) ++j;
+    while (j < end && byte_in(static_cast<unsigned char>(text[j])) != Invert) ++j;
     return j - i;
 }
 
 /// The length of the run of ASCII letters and digits at text[i], not past `end`.
 inline std::size_t alnum_run(std::string_view text, std::size_t i, std::size_t end) {
     return byte_run<&ByteMasks::alnum>(text, i, end, ascii_alnum_byte);
+}
+
+/// The length of the run at text[i] (not past `end`) of bytes that are no ASCII letter or digit.
+inline std::size_t non_alnum_run(std::string_view text, std::size_t i, std::size_t end) {
+    return byte_run<&ByteMasks::alnum, true>(text, i, end, ascii_alnum_byte);
 }
 
 /// The length of the run of ASCII letters at text[i], not past `end`.

@@ -196,6 +196,14 @@ struct SentenceScratch {
     std::vector<Place> places;
 };
 
+// A vector of one event, moved in: `return {std::move(e)}` would copy it (an initializer
+// list's elements are const).
+std::vector<Event> one(Event&& e) {
+    std::vector<Event> v;
+    v.push_back(std::move(e));
+    return v;
+}
+
 class SentenceEvents {
   public:
     SentenceEvents(SentenceScratch& scratch, const Document& doc, const ActorTable& actors,
@@ -352,7 +360,7 @@ class SentenceEvents {
             else
                 subjects.push_back(i);
         }
-        if (!separate || !targets || subjects.size() < 2) return {std::move(e)};
+        if (!separate || !targets || subjects.size() < 2) return one(std::move(e));
         std::vector<Event> out;
         for (auto s : subjects) {
             Event part = e;
@@ -406,11 +414,11 @@ class SentenceEvents {
         std::vector<std::string> countries;
         for (const auto& p : e.participants) {
             if (p.role != Role::visitor) continue;
-            if (p.country.empty()) return {std::move(e)};
+            if (p.country.empty()) return one(std::move(e));
             if (std::find(countries.begin(), countries.end(), p.country) == countries.end())
                 countries.push_back(p.country);
         }
-        if (countries.size() < 2) return {std::move(e)};
+        if (countries.size() < 2) return one(std::move(e));
         std::vector<Event> out;
         for (const auto& c : countries) {
             Event part = e;

@@ -2,6 +2,7 @@
 // date values. Month and weekday names are the calendar's, not the article's: kept here.
 #include "ingest/dates.hpp"
 
+#include "core/byte_runs.hpp"
 #include "text/utf8.hpp"
 
 #include <array>
@@ -260,23 +261,15 @@ bool word_start(std::string_view s, std::size_t i) {
 std::vector<DateStamp> find_date_stamps(std::string_view text, std::size_t limit) {
     std::vector<DateStamp> out;
     const std::size_t n = std::min(text.size(), limit);
-    const auto alnum = [&](std::size_t k) {
-        return is_ascii_alpha(text[k]) || is_ascii_digit(text[k]);
-    };
     std::size_t i = 0;
     while (i < n) {
-        if (!alnum(i)) {
-            ++i;
-            continue;
-        }
+        i += non_alnum_run(text, i, n);  // sixteen bytes a step, to the next word
+        if (i >= n) break;
         // `i` starts a run of letters and digits (or follows a stamp): only a run's first byte
         // can start a date, and a word that is no month or weekday name starts none.
         if (word_start(text, i)) {
             std::size_t e = i;
-            if (is_ascii_alpha(text[i])) {
-                e = i + 1;
-                while (e < text.size() && is_ascii_alpha(text[e])) ++e;
-            }
+            if (is_ascii_alpha(text[i])) e = i + alpha_run(text, i, text.size());
             if (e == i || may_be_name(text.substr(i, e - i))) {
                 if (auto st = date_at(text, i)) {
                     out.push_back(*st);
@@ -286,7 +279,7 @@ std::vector<DateStamp> find_date_stamps(std::string_view text, std::size_t limit
             }
             i = e;  // the letters read are no date's start: skip on from their end
         }
-        while (i < n && alnum(i)) ++i;
+        i += alnum_run(text, i, n);
     }
     return out;
 }
