@@ -807,7 +807,7 @@ class DocActors {
         if (n == 1) {
             // A lone capitalised word is a person when it names one already met, is the surname
             // of someone in the actor dictionaries, or speaks ("Olmert said").
-            const std::string_view w = t[c.b].low;
+            const detail::Word w = t[c.b].low;
             if (known_surname(w) >= 0) return true;
             // An ordinary word ("Bush", "Rice") is a name when someone of that surname held
             // office on the publication day.
@@ -1252,7 +1252,7 @@ class DocActors {
     // holders say who, that country.
     bool counterpart_mention(const std::vector<Tok>& t, const Chunk& c, uint32_t si) {
         if (c.b == 0 || c.e >= t.size() || !m_r.counterparts.count(t[c.e].low)) return false;
-        const std::string_view before = t[c.b - 1].low;
+        const detail::Word before = t[c.b - 1].low;
         if (before != "his" && before != "her" && before != "their" && before != "the")
             return false;
         // "his Turkish counterpart(,) Recep Tayyip Erdogan": the name says who.

@@ -6,6 +6,7 @@
 #include <parley/document.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <string>
@@ -13,6 +14,18 @@
 #include <vector>
 
 namespace parley::detail {
+
+/// A folded word: a string_view whose comparisons with string literals compile to a length
+/// test and a fixed-size compare, not a call to compare() and memcmp (the rules compare tokens
+/// with literals thousands of times an article).
+struct Word : std::string_view {
+    Word() = default;
+    constexpr Word(std::string_view s) noexcept : std::string_view(s) {}
+    template <std::size_t N>
+    [[gnu::always_inline]] bool operator==(const char (&lit)[N]) const noexcept {
+        return size() == N - 1 && std::memcmp(data(), lit, N - 1) == 0;
+    }
+};
 
 enum class TokShape : uint8_t { lower, cap, upper, number, punct };
 

@@ -490,7 +490,7 @@ class SentenceEvents {
                s.end <= m_doc.title_span.end;
     }
 
-    std::string_view low(std::size_t i) const { return m_t[i].low; }
+    detail::Word low(std::size_t i) const { return m_t[i].low; }
     bool has(std::size_t i, uint32_t bit) const { return m_info[i] && (m_info[i]->bits & bit); }
     bool has_triggers(std::size_t i) const { return m_info[i] && m_info[i]->triggers; }
 
@@ -578,7 +578,7 @@ class SentenceEvents {
     // event is not reported as an event of its own.
     bool venue_phrase(std::size_t b) const {
         for (std::size_t i = b; i-- > 0 && b - i <= 5;) {
-            const std::string_view w = m_t[i].low;
+            const detail::Word w = m_t[i].low;
             // "at the APEC summit", "on the sidelines of the G20 summit"
             if (w == "at" || has(i, detail::wb_aside)) return true;
             if (w == "of") continue;
@@ -634,9 +634,12 @@ class SentenceEvents {
 
     bool clause_break(std::size_t i) const {
         if (m_t[i].is_word()) return false;  // the common case, without string compares
-        const std::string_view w = m_t[i].low;
-        return w == ";" || w == ":" || w == "\"" || w == "\u201c" || w == "\u201d" || w == "--" ||
-               w == "\u2014" || w == "(" || w == ")";
+        const detail::Word w = m_t[i].low;
+        if (w.size() == 1) {
+            const char c = w[0];
+            return c == ';' || c == ':' || c == '"' || c == '(' || c == ')';
+        }
+        return w == "\u201c" || w == "\u201d" || w == "--" || w == "\u2014";
     }
 
     // "NATO foreign ministers will meet", "NATO will meet": the body itself (or its members)
@@ -700,7 +703,7 @@ class SentenceEvents {
             bool ok = true;
             bool saw_and = false, saw_comma = false;
             for (std::size_t i = m_args[cur].e; i < m_args[n].b; ++i) {
-                const std::string_view w = m_t[i].low;
+                const detail::Word w = m_t[i].low;
                 // "the International Organization for Migration (IOM) and the UNHCR"
                 if (w == "(" && i + 3 < m_args[n].b && low(i + 2) == ")" && m_t[i + 1].is_word()) {
                     i += 2;
@@ -770,7 +773,7 @@ class SentenceEvents {
         // "an IMF team which is negotiating", "Yeltsin, who met": the relative pronoun's
         // antecedent.
         for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
-            const std::string_view w = m_t[i].low;
+            const detail::Word w = m_t[i].low;
             if (w != "which" && w != "who" && w != "that") {
                 if (!has(i, detail::wb_aux) && m_t[i].shape == TokShape::lower &&
                     !w.ends_with("ly"))
@@ -919,7 +922,7 @@ class SentenceEvents {
         std::size_t end = m_args[c.back()].e;
         for (std::size_t i = end; i < m_t.size() && i < end + 6; ++i) {
             if (clause_break(i)) return;
-            const std::string_view w = m_t[i].low;
+            const detail::Word w = m_t[i].low;
             if (w == "include" || w == "includes" || w == "including" || w == "joined") {
                 for (std::size_t k = c.back() + 1; k < m_args.size(); ++k) {
                     if (m_args[k].b <= i) continue;
@@ -1598,7 +1601,7 @@ class SentenceEvents {
         }
         // "has arrived", "have met" (present perfect) and "is welcomed", "meets" (the present
         // of headlines and captions) report the publication day.
-        const std::string_view w0 = m_t[tb].low;
+        const detail::Word w0 = m_t[tb].low;
         const bool present = tb > 0 && (low(tb - 1) == "is" || low(tb - 1) == "are" ||
                                         low(tb - 1) == "has" || low(tb - 1) == "have");
         const bool third_person_s = w0.size() > 3 && w0.back() == 's' && w0[w0.size() - 2] != 's';
