@@ -194,6 +194,7 @@ struct SentenceScratch {
     std::vector<const detail::WordInfo*> info;
     std::vector<Arg> args;
     std::vector<Place> places;
+    std::vector<const detail::Trigger*> cands;
 };
 
 // A vector of one event, moved in: `return {std::move(e)}` would copy it (an initializer
@@ -221,7 +222,8 @@ class SentenceEvents {
           m_t(tokens_of(actors, doc, si, m_own, m_own_arena)),
           m_info(scratch.info),
           m_args(scratch.args),
-          m_places(scratch.places) {
+          m_places(scratch.places),
+          m_cands(scratch.cands) {
         m_info.clear();
         m_args.clear();
         m_places.clear();
@@ -292,7 +294,8 @@ class SentenceEvents {
             // "called off", "called for": a status or proposal phrase, not a trigger.
             if (cue_at(i, best_len)) continue;
             // Longest phrases first; a shorter reading is tried when the longer finds no event.
-            std::vector<const Trigger*> cands;
+            auto& cands = m_cands;
+            cands.clear();
             for (const auto& trig : trigs)
                 if (matches(trig, i)) cands.push_back(&trig);
             const bool verbal =
@@ -310,7 +313,8 @@ class SentenceEvents {
                 }
                 if (m_t[k].capitalised()) break;
             }
-            std::stable_sort(cands.begin(), cands.end(), [&](const Trigger* a, const Trigger* b) {
+            // A handful of readings: a stable insertion sort, with no buffer to allocate.
+            const auto before = [&](const Trigger* a, const Trigger* b) {
                 if (a->words.size() != b->words.size()) return a->words.size() > b->words.size();
                 auto score = [&](const Trigger* x) {
                     if (x->noun) return determiner ? 0 : (verbal ? 2 : 1);
@@ -321,7 +325,10 @@ class SentenceEvents {
                 // word is the more specific one.
                 auto near = [](const Trigger* x) { return x->has(detail::Frame::near); };
                 return near(a) && !near(b);
-            });
+            };
+            for (std::size_t k = 1; k < cands.size(); ++k)
+                for (std::size_t j = k; j > 0 && before(cands[j], cands[j - 1]); --j)
+                    std::swap(cands[j], cands[j - 1]);
             std::size_t used = best_len;
             for (const Trigger* trig : cands) {
                 Event e;
@@ -483,6 +490,7 @@ class SentenceEvents {
     }
     std::vector<Arg>& m_args;
     std::vector<Place>& m_places;
+    std::vector<const detail::Trigger*>& m_cands;  ///< run(): the readings of one trigger word
 
     bool in_title() const {
         const auto& s = m_doc.sentences[m_si];

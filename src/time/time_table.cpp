@@ -1,6 +1,7 @@
 #include "time/time_table.hpp"
 
 #include "core/byte_runs.hpp"
+#include "core/word_hash.hpp"
 
 #include <parley/error.hpp>
 #include <parley/knowledge.hpp>
@@ -13,25 +14,7 @@ namespace parley::detail {
 // ---------------------------------------------------------------- StringMap
 
 uint64_t StringMap::hash(std::string_view s) {
-    // Eight bytes at a time: words are short, and a byte-serial hash is latency-bound.
-    const std::size_t n = s.size();
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-    }
-    if (i < n) {
-        uint64_t w = 0;
-        for (std::size_t k = 0; i + k < n; ++k)
-            w |= uint64_t(static_cast<unsigned char>(s[i + k])) << (8 * k);
-        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    }
-    h ^= h >> 29;
-    h *= 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 32);
+    return fast_hash(s);  // the extractor's word hash: no loop over a word's last bytes
 }
 
 void StringMap::grow() {
