@@ -116,21 +116,35 @@ bool already_clean(std::string_view para) {
 
 std::string clean_paragraph(std::string_view para) {
     if (already_clean(para)) return std::string(para);
-    std::string out;
-    out.reserve(para.size());
-    bool pending_space = false;
+    // White space to ' ', every other byte to itself: a run of spaces is written once, with no
+    // branch per byte (the next write overwrites a space that follows a space).
+    static constexpr std::array<char, 256> kSpaceTo = [] {
+        std::array<char, 256> t{};
+        for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+        for (char c : {' ', '\n', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = ' ';
+        return t;
+    }();
+    std::string out(para.size(), '\0');  // never longer than the paragraph
+    char* const base = out.data();
+    char* o = base;
+    char prev = ' ';  // the last byte written, or ' ' at the start: leading spaces are dropped
     const std::size_t n = para.size();
     std::size_t i = 0;
+    const auto put = [&](char m) {
+        *o = m;
+        o += (m != ' ') | (prev != ' ');
+        prev = m;
+    };
     while (i < n) {
         const char c = para[i];
-        if (static_cast<unsigned char>(c) < 0x80) {
-            if (is_space(c)) {
-                pending_space = true;
-                ++i;
-                continue;
-            }
-            if (c == '-' && !pending_space && !out.empty() && is_ascii_alpha(out.back()) &&
-                i + 1 < n && is_space(para[i + 1])) {
+        if (static_cast<unsigned char>(c) < 0x80 && c != '-') {
+            put(kSpaceTo[static_cast<unsigned char>(c)]);
+            ++i;
+            continue;
+        }
+        if (c == '-') {
+            if (prev != ' ' && o > base && is_ascii_alpha(o[-1]) && i + 1 < n &&
+                is_space(para[i + 1])) {
                 // A word broken across a line or spaced after its hyphen.
                 std::size_t j = i + 1;
                 bool newline = false;
@@ -143,31 +157,29 @@ std::string clean_paragraph(std::string_view para) {
                         continue;
                     }
                     if (is_upper(next)) {
-                        out.push_back('-');  // "Vice- President"
+                        put('-');  // "Vice- President"
                         i = j;
                         continue;
                     }
                 }
             }
-            if (pending_space && !out.empty()) out.push_back(' ');
-            pending_space = false;
-            // Copy the run of plain ASCII (no space, no hyphen) at once.
-            const std::size_t j = i + 1 + detail::plain_run(para, i + 1, n, '-');
-            out.append(para.substr(i, j - i));
-            i = j;
+            put('-');
+            ++i;
             continue;
         }
         std::size_t len = 0;
         const char32_t cp = decode_utf8(para, i, len);
         if (is_unicode_space(cp)) {
-            pending_space = true;
+            put(' ');
         } else if (!is_invisible(cp)) {
-            if (pending_space && !out.empty()) out.push_back(' ');
-            pending_space = false;
-            out.append(para.substr(i, len));
+            std::memcpy(o, para.data() + i, len);
+            o += len;
+            prev = para[i + len - 1];
         }
         i += len;
     }
+    if (o > base && o[-1] == ' ') --o;  // no trailing space
+    out.resize(static_cast<std::size_t>(o - base));
     return out;
 }
 
