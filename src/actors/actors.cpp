@@ -425,8 +425,7 @@ class DocActors {
             if (n > 1) key += ' ';
             key += k.low;
             // A folded token holding a space (rare) is more than one word of the phrase.
-            state = k.low.find(' ') == std::string::npos ? detail::phrase_extend(state, k.hash)
-                                                         : detail::phrase_state(key);
+            state = !k.spaced ? detail::phrase_extend(state, k.hash) : detail::phrase_state(key);
             const detail::PhraseKey pk{key, detail::phrase_final(state)};
             if (const auto* hits = gaz().find(pk)) {
                 // "us", "who", "pm" are keys only when written in capitals.
@@ -503,6 +502,7 @@ class DocActors {
             return !is(k, detail::wc_common) && k.low.size() > 1;
         }
         // "al-Faisal", "el-Sisi", "bin-Zayed": a particle joined to a capitalised name.
+        if (!k.hyphen) return false;
         if (const auto dash = k.low.find('-');
             dash != std::string::npos && dash + 1 < k.low.size()) {
             const std::string_view w = text(k.begin, k.end);

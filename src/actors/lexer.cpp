@@ -140,6 +140,7 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldAren
                 continue;
             }
             // A word: letters/digits with internal hyphens, dots (U.S.) and apostrophes.
+            bool dash = false;
             while (i < end) {
                 i += alnum_run(text, i, end);  // the common case: no test per byte
                 if (i >= end) break;
@@ -161,6 +162,7 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldAren
                 } else if ((d == '-' || d == '\'' || d == '.' || d == '&') && i + 1 < end &&
                            (is_letter_byte(static_cast<unsigned char>(text[i + 1])) ||
                             is_digit(static_cast<unsigned char>(text[i + 1])))) {
+                    dash |= d == '-';
                     ++i;
                 } else if (d == '.' && i > start && i + 1 <= end) {
                     // Keep the final dot of "U.S." and of initials "M." -- not a sentence end.
@@ -198,6 +200,8 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldAren
                 wb.any_high ? arena.keep(fold_phrase(w)) : arena.lowered(start, start + w.size());
             if (t.low.size() > 2 && t.low.back() == '.' && t.low.find('.') == t.low.size() - 1)
                 t.low.remove_suffix(1);
+            t.hyphen = wb.any_high ? t.low.find('-') != std::string_view::npos : dash;
+            t.spaced = wb.any_high && t.low.find(' ') != std::string_view::npos;
             t.sentence_start = first_word;
             first_word = false;
             toks.push_back(t);
@@ -219,6 +223,7 @@ std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldAren
         }
         t.end = static_cast<uint32_t>(i);
         t.low = arena.lowered(t.begin, t.end);
+        t.hyphen = c == '-';  // "-" or "--"; no multi-byte symbol holds one
         if (c == '\'' && !toks.empty() && toks.back().is_word() && t.begin == toks.back().end &&
             !toks.back().low.empty() && toks.back().low.back() == 's' && i < end &&
             is_space(static_cast<unsigned char>(text[i]))) {

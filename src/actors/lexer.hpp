@@ -37,6 +37,8 @@ struct Tok {
     TokShape shape = TokShape::punct;
     bool possessive = false;  ///< "Moscow's", "Assad'"
     bool sentence_start = false;
+    bool hyphen = false;   ///< `low` holds a '-' ("al-assad")
+    bool spaced = false;   ///< `low` holds a ' ' (a few folded characters become two words)
     uint16_t cls = 0;      ///< word-class bits (ActorRules::word_class), set by the actor stage
     std::size_t hash = 0;  ///< word_hash(low), set by the actor stage with `cls`
     bool is_word() const { return shape != TokShape::punct; }

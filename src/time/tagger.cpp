@@ -257,17 +257,37 @@ class Tagger {
 };
 
 int Tagger::match_phrase(const detail::PhraseTable& pt, uint32_t i, uint32_t& nw) const {
+    // Words one space apart are already their key in the lowered text: no copy. Only other
+    // spacing (or a curly apostrophe, keyed as ') builds the key in `buf`.
     char buf[160];
     std::size_t len = 0;
+    bool in_text = true;
     int best = -1;
+    const std::size_t from = ok(i) ? tok(i).b : 0;
     for (int k = 0; k < pt.max_words && ok(i + uint32_t(k)); ++k) {
-        std::string_view w = lw(i + uint32_t(k));
-        if (w == "\xE2\x80\x99") w = "'";
-        if (len + w.size() + 1 > sizeof buf) break;
-        if (k) buf[len++] = ' ';
-        std::memcpy(buf + len, w.data(), w.size());
-        len += w.size();
-        const std::string_view key(buf, len);
+        const uint32_t j = i + uint32_t(k);
+        std::string_view w = lw(j);
+        const bool curly = w == "\xE2\x80\x99";
+        if (in_text &&
+            (curly || (k && !(tok(j).b == tok(j - 1).e + 1 && m_text[tok(j - 1).e] == ' ')))) {
+            // Leave the text: the key so far into `buf`.
+            len = tok(j - (k ? 1 : 0)).e - from;
+            if (!k) len = 0;
+            if (len > sizeof buf) break;
+            std::memcpy(buf, m_lower.data() + from, len);
+            in_text = false;
+        }
+        std::string_view key;
+        if (in_text) {
+            key = std::string_view(m_lower).substr(from, tok(j).e - from);
+        } else {
+            if (curly) w = "'";
+            if (len + w.size() + 1 > sizeof buf) break;
+            if (k) buf[len++] = ' ';
+            std::memcpy(buf + len, w.data(), w.size());
+            len += w.size();
+            key = std::string_view(buf, len);
+        }
         const int v = pt.full.find(key);
         if (v >= 0) {
             best = v;
