@@ -144,6 +144,48 @@ inline std::size_t find_byte(std::string_view text, std::size_t i, std::size_t e
     return i;
 }
 
+/// Lead bytes of the characters that paragraph cleaning changes: U+00A0, U+00AD, U+0085
+/// (0xC2), U+1680 (0xE1), U+2000-U+2060 (0xE2), U+3000 (0xE3), U+FEFF (0xEF).
+inline bool cleaning_lead(unsigned char c) {
+    return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+/// The first position at or after `i` in `p` that paragraph cleaning may change: white space
+/// other than one ' ' between words, a hyphen before white space, or the lead byte of a
+/// character that may be white space or invisible. `p.size()` when there is none.
+inline std::size_t next_unclean(std::string_view p, std::size_t i) {
+    const std::size_t n = p.size();
+    const auto ws = [](unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); };
+#if defined(__SSE2__)
+    for (; i + 17 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p.data() + i));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p.data() + i + 1));
+        const __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(8)),
+                                          _mm_cmplt_epi8(v, _mm_set1_epi8(14)));
+        const auto eq = [](__m128i x, unsigned char c) {
+            return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c)));
+        };
+        const auto lead = [&eq](__m128i x) {
+            return _mm_or_si128(_mm_or_si128(eq(x, 0xC2), eq(x, 0xE1)),
+                                _mm_or_si128(_mm_or_si128(eq(x, 0xE2), eq(x, 0xE3)), eq(x, 0xEF)));
+        };
+        const auto m = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
+        // A space or hyphen before white space, or before a character that may be one.
+        const uint32_t before_ws = space_mask16(next) | m(lead(next));
+        const uint32_t hit = m(ctl) | m(lead(v)) | ((m(eq(v, ' ')) | m(eq(v, '-'))) & before_ws);
+        if (hit) return i + static_cast<std::size_t>(std::countr_zero(hit));
+    }
+#endif
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if ((c >= 9 && c <= 13) || cleaning_lead(c)) return i;
+        if ((c == ' ' || c == '-') && (i + 1 == n || ws(static_cast<unsigned char>(p[i + 1])) ||
+                                       cleaning_lead(static_cast<unsigned char>(p[i + 1]))))
+            return i;
+    }
+    return n;
+}
+
 /// What a word's bytes hold, for words of up to sixteen bytes inside `text` (others: the loop).
 struct WordBytes {
     bool any_lower = false, any_upper = false, any_digit = false, any_high = false;

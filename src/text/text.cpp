@@ -86,100 +86,73 @@ bool is_invisible(char32_t cp) {
 
 }  // namespace
 
-namespace {
-
-// Whether clean_paragraph would return `para` unchanged: ASCII, single ' ' between words, none
-// at either end, and no hyphen before white space.
-bool already_clean(std::string_view para) {
-    // Byte classes: 0 plain, 1 ' ', 2 '-', 3 other white space or non-ASCII (not clean).
-    static constexpr std::array<uint8_t, 256> kClass = [] {
-        std::array<uint8_t, 256> t{};
-        for (char c : {'\n', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = 3;
-        for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = 3;
-        t[' '] = 1;
-        t['-'] = 2;
-        return t;
-    }();
-    const std::size_t n = para.size();
-    if (n == 0) return true;
-    if (para[0] == ' ' || para[n - 1] == ' ') return false;
-    uint8_t prev = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const uint8_t k = kClass[static_cast<unsigned char>(para[i])];
-        if (k == 3 || (k == 1 && prev != 0)) return false;  // "  " or "- "
-        prev = k;
-    }
-    return true;
-}
-
-}  // namespace
-
 std::string clean_paragraph(std::string_view para) {
-    if (already_clean(para)) return std::string(para);
-    // White space to ' ', every other byte to itself: a run of spaces is written once, with no
-    // branch per byte (the next write overwrites a space that follows a space).
-    static constexpr std::array<char, 256> kSpaceTo = [] {
-        std::array<char, 256> t{};
-        for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
-        for (char c : {' ', '\n', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = ' ';
-        return t;
-    }();
-    std::string out(para.size(), '\0');  // never longer than the paragraph
-    char* const base = out.data();
-    char* o = base;
-    char prev = ' ';  // the last byte written, or ' ' at the start: leading spaces are dropped
+    // Stretches that need no change are copied whole; only white space runs, hyphens before
+    // white space and a few multi-byte characters are looked at one by one.
     const std::size_t n = para.size();
+    std::string out;
+    out.reserve(n);
+    bool pending_space = false;
     std::size_t i = 0;
-    const auto put = [&](char m) {
-        *o = m;
-        o += (m != ' ') | (prev != ' ');
-        prev = m;
-    };
+    while (i < n && is_space(para[i])) ++i;  // no leading space
     while (i < n) {
+        while (i < n && is_space(para[i])) {  // a run of white space is one pending space
+            pending_space = true;
+            ++i;
+        }
+        if (i >= n) break;
+        const std::size_t clean_end = detail::next_unclean(para, i);
+        if (clean_end > i) {
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out.append(para.substr(i, clean_end - i));
+            i = clean_end;
+            if (i >= n) break;
+        }
         const char c = para[i];
-        if (static_cast<unsigned char>(c) < 0x80 && c != '-') {
-            put(kSpaceTo[static_cast<unsigned char>(c)]);
+        if (is_space(c)) {
+            pending_space = true;
             ++i;
             continue;
         }
-        if (c == '-') {
-            if (prev != ' ' && o > base && is_ascii_alpha(o[-1]) && i + 1 < n &&
-                is_space(para[i + 1])) {
-                // A word broken across a line or spaced after its hyphen.
-                std::size_t j = i + 1;
-                bool newline = false;
-                while (j < n && is_space(para[j])) newline |= para[j++] == '\n';
-                if (j < n) {
-                    std::size_t len = 0;
-                    const char32_t next = decode_utf8(para, j, len);
-                    if (newline && is_lower(next)) {
-                        i = j;  // "nego-\ntiations": a line-break hyphen
-                        continue;
-                    }
-                    if (is_upper(next)) {
-                        put('-');  // "Vice- President"
-                        i = j;
-                        continue;
-                    }
+        if (c == '-' && !pending_space && !out.empty() && is_ascii_alpha(out.back()) && i + 1 < n &&
+            is_space(para[i + 1])) {
+            // A word broken across a line or spaced after its hyphen.
+            std::size_t j = i + 1;
+            bool newline = false;
+            while (j < n && is_space(para[j])) newline |= para[j++] == '\n';
+            if (j < n) {
+                std::size_t len = 0;
+                const char32_t next = decode_utf8(para, j, len);
+                if (newline && is_lower(next)) {
+                    i = j;  // "nego-\ntiations": a line-break hyphen
+                    continue;
+                }
+                if (is_upper(next)) {
+                    out.push_back('-');  // "Vice- President"
+                    i = j;
+                    continue;
                 }
             }
-            put('-');
+        }
+        if (static_cast<unsigned char>(c) < 0x80) {
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out.push_back(c);
             ++i;
             continue;
         }
         std::size_t len = 0;
         const char32_t cp = decode_utf8(para, i, len);
         if (is_unicode_space(cp)) {
-            put(' ');
+            pending_space = true;
         } else if (!is_invisible(cp)) {
-            std::memcpy(o, para.data() + i, len);
-            o += len;
-            prev = para[i + len - 1];
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out.append(para.substr(i, len));
         }
         i += len;
     }
-    if (o > base && o[-1] == ' ') --o;  // no trailing space
-    out.resize(static_cast<std::size_t>(o - base));
     return out;
 }
 

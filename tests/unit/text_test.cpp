@@ -2,9 +2,12 @@
 #include <parley/knowledge.hpp>
 #include <parley/text.hpp>
 
+#include "text/utf8.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -137,6 +140,104 @@ TEST(CleanParagraph, JoinsBrokenWordsAndCollapsesSpace) {
     EXPECT_EQ(parley::clean_paragraph("soft\u00ADhyphen"), "softhyphen");
     EXPECT_EQ(parley::clean_paragraph("Moscow\u2019s \u201Cnew impetus\u201D"),
               "Moscow\u2019s \u201Cnew impetus\u201D");
+}
+
+// The cleaning rules one byte at a time: the reference that the sixteen-bytes-a-step
+// clean_paragraph must agree with.
+std::string clean_reference(std::string_view para) {
+    using namespace parley::detail;
+    std::string out;
+    bool pending_space = false;
+    const std::size_t n = para.size();
+    for (std::size_t i = 0; i < n;) {
+        const char c = para[i];
+        if (static_cast<unsigned char>(c) < 0x80) {
+            if (is_space(c)) {
+                pending_space = true;
+                ++i;
+                continue;
+            }
+            if (c == '-' && !pending_space && !out.empty() && is_ascii_alpha(out.back()) &&
+                i + 1 < n && is_space(para[i + 1])) {
+                std::size_t j = i + 1;
+                bool newline = false;
+                while (j < n && is_space(para[j])) newline |= para[j++] == '\n';
+                if (j < n) {
+                    std::size_t len = 0;
+                    const char32_t next = decode_utf8(para, j, len);
+                    if (newline && is_lower(next)) {
+                        i = j;
+                        continue;
+                    }
+                    if (is_upper(next)) {
+                        out.push_back('-');
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out.push_back(c);
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        const char32_t cp = decode_utf8(para, i, len);
+        const bool invisible = cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+                               cp == 0xFEFF || cp == 0x2060;
+        if (is_unicode_space(cp)) {
+            pending_space = true;
+        } else if (!invisible) {
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out.append(para.substr(i, len));
+        }
+        i += len;
+    }
+    return out;
+}
+
+TEST(CleanParagraph, AgreesWithTheByteAtATimeRulesOnLongMixedText) {
+    // Pieces that meet every rule, joined at random into paragraphs long enough for the
+    // sixteen-byte scan, with the special bytes falling at every offset of a block.
+    const std::vector<std::string> pieces = {"Moscow",
+                                             "talks",
+                                             "Vice",
+                                             "President",
+                                             "a",
+                                             " ",
+                                             "  ",
+                                             "\n",
+                                             "\t",
+                                             "\r\n",
+                                             "-",
+                                             "- ",
+                                             "-\n",
+                                             "nego-\ntiations",
+                                             "Vice- President",
+                                             "\u00A0",
+                                             "\u00AD",
+                                             "\u2009",
+                                             "\u200B",
+                                             "\u2014",
+                                             "\u2019s",
+                                             "\u201Cnew\u201D",
+                                             "\u3000",
+                                             "\uFEFF",
+                                             "\u1680",
+                                             "\u00E9t\u00E9",
+                                             ",",
+                                             ".",
+                                             ":",
+                                             "U.S."};
+    std::mt19937 rng(20261127);
+    for (int round = 0; round < 3000; ++round) {
+        std::string para;
+        const int n = static_cast<int>(rng() % 40);
+        for (int k = 0; k < n; ++k) para += pieces[rng() % pieces.size()];
+        ASSERT_EQ(parley::clean_paragraph(para), clean_reference(para)) << "[" << para << "]";
+    }
 }
 
 // ---------------------------------------------------------------- tokens
