@@ -125,7 +125,7 @@ ActorRules::ActorRules(const Knowledge& kb)
     std::size_t n = by_surname.size() + office_by_surname.size() + gaz->common_words().size();
     for (const auto& [set, bit] : sets) n += set->size();
     std::size_t cap = 16;
-    while (cap < n + n / 2) cap *= 2;  // load factor at most 2/3: short probes, no rehash
+    while (cap < 4 * n) cap *= 2;  // load factor at most 1/4: a probe or two per word
     m_class_slots.assign(cap, ClassSlot{});
     for (const auto& [set, bit] : sets)
         for (const auto& w : *set) add_class(w, bit);
