@@ -5,6 +5,7 @@
 #include "cli/command.hpp"
 #include "cli/db_options.hpp"
 #include "cli/inputs.hpp"
+#include "core/fnv.hpp"
 
 #include <parley/error.hpp>
 #include <parley/extract.hpp>
@@ -76,11 +77,6 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
     return files;
 }
 
-std::string hash_hex(uint64_t h) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
 uint64_t fnv(uint64_t h, std::string_view s) {
     for (unsigned char c : s) {
         h ^= c;
@@ -148,7 +144,7 @@ void read_jsonl(std::istream& in, const std::string& name, Queue& q, std::size_t
     std::size_t pending = 0;
     auto close_record = [&] {
         if (cur.events.empty()) return;
-        cur.hash = hash_hex(h);
+        cur.hash = detail::hex16(h);
         pending += cur.events.size();
         w.records.push_back(std::move(cur));
         cur = DocumentRecord{};

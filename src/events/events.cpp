@@ -4,6 +4,7 @@
 // group (data/events/cues.tsv); the date is the time expression nearest the trigger.
 #include "actors/gazetteer.hpp"
 #include "actors/lexer.hpp"
+#include "core/fnv.hpp"
 #include "core/split.hpp"
 #include "events/event_rules.hpp"
 #include "events/petrarch_coder.hpp"
@@ -1662,21 +1663,6 @@ class SentenceEvents {
     }
 };
 
-uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-std::string hex16(uint64_t v) {
-    static const char* d = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i, v >>= 4) out[i] = d[v & 15];
-    return out;
-}
-
 // Within one article an undated mention may be the dated one (unlike across articles, where
 // the store merges only dated reports: parley::dates_compatible).
 bool undated_or_overlapping(const EventDate& a, const EventDate& b) {
@@ -1868,7 +1854,7 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
                 key += ':';
                 key += p.name;
             }
-            e.id = hex16(fnv1a(key));
+            e.id = detail::hex16(detail::fnv1a(key));
             events.push_back(std::move(e));
         }
         while (mi < actors.mentions.size() && actors.mentions[mi].sentence <= si) {

@@ -5,6 +5,8 @@
 // then the source (the subject before the verb) and the target (the first actor after it).
 #include "events/petrarch_coder.hpp"
 
+#include "core/fnv.hpp"
+
 #include "actors/gazetteer.hpp"
 #include "actors/lexer.hpp"
 
@@ -12,7 +14,6 @@
 #include <parley/text.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -844,15 +845,6 @@ std::optional<EventType> type_of(const std::string& code) {
     return std::nullopt;
 }
 
-uint64_t fnv1a(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 }  // namespace
 
 std::vector<Event> code_petrarch_events(const Document& doc, const ActorTable& actors,
@@ -1013,13 +1005,9 @@ std::vector<Event> code_petrarch_events(const Document& doc, const ActorTable& a
                 e.evidence.end = sen.end;
                 e.sources.push_back(doc.source);
                 e.confidence = 0.6;
-                char hex[17];
-                std::snprintf(
-                    hex, sizeof hex, "%016llx",
-                    static_cast<unsigned long long>(fnv1a(
-                        doc.id + ":" + std::to_string(sen.begin) + ":" + c + ":" +
-                        std::to_string(vb) + ":" + (a ? a->name : "") + ":" + (b ? b->name : ""))));
-                e.id = hex;
+                e.id = detail::hex16(detail::fnv1a(doc.id + ":" + std::to_string(sen.begin) + ":" +
+                                                   c + ":" + std::to_string(vb) + ":" +
+                                                   (a ? a->name : "") + ":" + (b ? b->name : "")));
                 out.push_back(std::move(e));
             };
 

@@ -1,5 +1,6 @@
 // parse_document: plain text or HTML -> units (paragraph candidates) -> boilerplate, title,
 // byline and date stamp removed -> Document with paragraphs and sentences.
+#include "core/fnv.hpp"
 #include "ingest/boilerplate.hpp"
 #include "ingest/dates.hpp"
 #include "ingest/html.hpp"
@@ -11,7 +12,6 @@
 #include <parley/text.hpp>
 #include <parley/time.hpp>
 
-#include <cstdio>
 
 namespace parley {
 
@@ -179,15 +179,6 @@ bool looks_like_title(std::string_view s) {
         if (word.substr(0, word.size() - 1).find('.') == std::string_view::npos) return false;
     }
     return true;
-}
-
-uint64_t fnv1a(std::string_view s) {
-    uint64_t h = 1469598103934665603ULL;
-    for (char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
 }
 
 }  // namespace
@@ -382,9 +373,7 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
                                             : ": no article text (only boilerplate)"));
     if (out.size() > UINT32_MAX) throw InputError(doc.source + ": too large");
     doc.sentences = split_sentences(out, kb);
-    char id[17];
-    std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(fnv1a(out)));
-    doc.id = id;
+    doc.id = detail::hex16(detail::fnv1a(out));
     return doc;
 }
 

@@ -1,5 +1,6 @@
 // The corpus store: schema checks and migrations, batched transactional ingest with actor and
 // event merging, and the reads the query layer needs.
+#include "core/fnv.hpp"
 #include "core/view_hash.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
@@ -861,11 +862,9 @@ void Store::Impl::store_document(const DocumentRecord& doc, IngestStats& stats) 
         } else {
             std::string_view uid = e.id;
             if (uid.empty()) {
-                char buf[17];
                 const uint64_t h = fnv1a(
                     fnv1a(14695981039346656037ull, doc.hash.data(), doc.hash.size()), &n, sizeof n);
-                std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-                uid_buf = buf;
+                uid_buf = detail::hex16(h);
                 uid = uid_buf;
             }
             event_insert.bind_ref(1, uid)
