@@ -373,7 +373,7 @@ Document parse_document(std::string_view bytes, std::string source, const Knowle
                                             : ": no article text (only boilerplate)"));
     if (out.size() > UINT32_MAX) throw InputError(doc.source + ": too large");
     doc.sentences = split_sentences(out, kb);
-    doc.id = detail::hex16(detail::fnv1a(out));
+    doc.id = detail::hex16(detail::text_hash(out));
     return doc;
 }
 
