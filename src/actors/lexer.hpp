@@ -7,7 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
-#include <deque>
+#include <forward_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,12 +57,14 @@ class FoldArena {
         return {m_lowered.get() + b, e - b};
     }
     /// Keeps a folded word that is not a slice of the lowered text.
-    std::string_view keep(std::string word) { return m_other.emplace_back(std::move(word)); }
+    std::string_view keep(std::string word) { return m_other.emplace_front(std::move(word)); }
 
   private:
     std::unique_ptr<char[]> m_lowered;
     std::size_t m_size = 0;
-    std::deque<std::string> m_other;  // a deque never moves its elements
+    // Never moves its elements, and allocates nothing while empty (a deque allocates at once:
+    // an arena is made for every sentence the event stage lexes again).
+    std::forward_list<std::string> m_other;
 };
 
 /// Tokenises one sentence [s.begin, s.end) of text, its folded words kept in `arena`. Square
