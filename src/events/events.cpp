@@ -198,14 +198,6 @@ struct SentenceScratch {
     std::vector<const detail::Trigger*> cands;
 };
 
-// A vector of one event, moved in: `return {std::move(e)}` would copy it (an initializer
-// list's elements are const).
-std::vector<Event> one(Event&& e) {
-    std::vector<Event> v;
-    v.push_back(std::move(e));
-    return v;
-}
-
 class SentenceEvents {
   public:
     SentenceEvents(SentenceScratch& scratch, const Document& doc, const ActorTable& actors,
@@ -343,9 +335,7 @@ class SentenceEvents {
                         if (e.type == EventType::meeting) e.cameo = "036";
                         if (out.back().date.first) e.date = out.back().date;
                     }
-                    for (auto& part : split_separate(std::move(e), i))
-                        for (auto& p : split_by_affiliation(std::move(part)))
-                            out.push_back(std::move(p));
+                    split_separate(std::move(e), i, out);
                     used = trig->words.size();
                     break;
                 }
@@ -356,40 +346,45 @@ class SentenceEvents {
 
   private:
     // "their separate talks with Bush", "X and Y held separate meetings with Z": one encounter
-    // for each of the subjects.
-    std::vector<Event> split_separate(Event e, std::size_t tb) const {
+    // for each of the subjects. The events go to `out` (through split_by_affiliation), moved,
+    // not through vectors of their own.
+    void split_separate(Event&& e, std::size_t tb, std::vector<Event>& out) const {
         bool separate = false;
         for (std::size_t k = tb; k-- > 0 && tb - k <= 2;) separate |= has(k, detail::wb_separate);
         std::vector<std::size_t> subjects;
         bool targets = false;
-        for (std::size_t i = 0; i < e.participants.size(); ++i) {
-            if (e.participants[i].role == Role::target)
-                targets = true;
-            else
-                subjects.push_back(i);
+        if (separate)
+            for (std::size_t i = 0; i < e.participants.size(); ++i) {
+                if (e.participants[i].role == Role::target)
+                    targets = true;
+                else
+                    subjects.push_back(i);
+            }
+        if (!separate || !targets || subjects.size() < 2) {
+            split_by_affiliation(std::move(e), out);
+            return;
         }
-        if (!separate || !targets || subjects.size() < 2) return one(std::move(e));
-        std::vector<Event> out;
         for (auto s : subjects) {
             Event part = e;
             part.participants.clear();
             for (std::size_t i = 0; i < e.participants.size(); ++i)
                 if (i == s || e.participants[i].role == Role::target)
                     part.participants.push_back(e.participants[i]);
-            out.push_back(std::move(part));
+            split_by_affiliation(std::move(part), out);
         }
-        return out;
     }
 
     // "meet representatives from the IOM and the UNHCR": a meeting's targets from different
     // bodies are separate encounters. People of one country stay together ("meeting Prime
     // Minister Qarase and Foreign Minister Tavola"); the split needs an organisation among them.
-    static std::vector<Event> split_by_affiliation(Event e) {
-        std::vector<Event> out;
-        if (e.type == EventType::visit) return split_visitors(std::move(e));
+    static void split_by_affiliation(Event&& e, std::vector<Event>& out) {
+        if (e.type == EventType::visit) {
+            split_visitors(std::move(e), out);
+            return;
+        }
         if (e.type != EventType::meeting) {
             out.push_back(std::move(e));
-            return out;
+            return;
         }
         std::vector<std::string> keys;
         bool any_org = false;
@@ -402,7 +397,7 @@ class SentenceEvents {
         }
         if (!any_org || keys.size() < 2) {
             out.push_back(std::move(e));
-            return out;
+            return;
         }
         for (const auto& key : keys) {
             Event part = e;
@@ -413,21 +408,25 @@ class SentenceEvents {
             });
             out.push_back(std::move(part));
         }
-        return out;
     }
 
     // "Clinton and Yeltsin arrived in Helsinki": leaders of different countries make separate
     // visits; a leader and his own ministers or spouse make one.
-    static std::vector<Event> split_visitors(Event e) {
+    static void split_visitors(Event&& e, std::vector<Event>& out) {
         std::vector<std::string> countries;
         for (const auto& p : e.participants) {
             if (p.role != Role::visitor) continue;
-            if (p.country.empty()) return one(std::move(e));
+            if (p.country.empty()) {
+                out.push_back(std::move(e));
+                return;
+            }
             if (std::find(countries.begin(), countries.end(), p.country) == countries.end())
                 countries.push_back(p.country);
         }
-        if (countries.size() < 2) return one(std::move(e));
-        std::vector<Event> out;
+        if (countries.size() < 2) {
+            out.push_back(std::move(e));
+            return;
+        }
         for (const auto& c : countries) {
             Event part = e;
             std::erase_if(part.participants, [&](const Participant& p) {
@@ -439,7 +438,6 @@ class SentenceEvents {
                 abroad |= p.role == Role::host && p.country != c;
             if (abroad) out.push_back(std::move(part));
         }
-        return out;
     }
 
     const Document& m_doc;
