@@ -1,4 +1,6 @@
 // Ingest: real articles (plain text and HTML) -> title, date, cleaned body; bad input refused.
+#include "ingest/boilerplate.hpp"
+
 #include <parley/error.hpp>
 #include <parley/ingest.hpp>
 #include <parley/knowledge.hpp>
@@ -8,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -249,6 +252,41 @@ TEST(IngestText, BoilerplateListNeverEatsProse) {
     EXPECT_EQ(doc.text,
               "The two sides agreed to share intelligence and to read more widely each other's "
               "reports.\n\nOfficials said the talks would continue. Subscribe");
+}
+
+// Every listed phrase is found as its rule says: exact, as a paragraph's opening, or inside
+// a sentence of news, in plain ASCII and next to curly quotes.
+TEST(IngestText, BoilerplateFindsEveryListedPhrase) {
+    using Match = parley::detail::Boilerplate::Match;
+    const auto& boiler = kb().get<parley::detail::Boilerplate>();
+    int checked = 0;
+    for (const auto& line : kb().lines("boilerplate.txt")) {
+        std::string phrase = line;
+        std::string paragraph;
+        Match want = Match::contains;
+        // Words as the list counts them: "thought-provoking" is two.
+        const std::string canon = parley::detail::canonical_words(phrase);
+        const auto words = std::count(canon.begin(), canon.end(), ' ') - 1;
+        if (phrase.front() == '=' || (phrase.front() != '^' && words <= 2)) {
+            if (phrase.front() == '=') phrase.erase(0, 1);
+            want = Match::exact;
+            paragraph = phrase;
+        } else if (phrase.front() == '^') {
+            phrase.erase(0, 1);
+            want = Match::prefix;
+            paragraph = phrase + " the talks in Geneva";
+        } else {
+            paragraph = "Officials said that " + phrase + " before the talks.";
+        }
+        EXPECT_EQ(boiler.match(paragraph), want) << paragraph;
+        if (want != Match::exact) {
+            EXPECT_EQ(boiler.match(paragraph + " \u201CQuoted.\u201D"), want) << paragraph;
+        }
+        ++checked;
+    }
+    EXPECT_GT(checked, 150);
+    EXPECT_EQ(boiler.match("The two sides agreed to share intelligence on Monday."), Match::none);
+    EXPECT_EQ(boiler.match("Sharing"), Match::none);
 }
 
 // ---------------------------------------------------------------- date stamps
