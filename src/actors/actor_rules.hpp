@@ -33,7 +33,10 @@ enum WordClass : uint16_t {
     wc_preposition = 1u << 10,  ///< lexicon/prepositions.txt
     wc_event_verb = 1u << 11,   ///< first word of a verb trigger (events/triggers.tsv)
     wc_aux = 1u << 12,          ///< auxiliaries and adverbs of lexicon/function-words.tsv "aux"
+    wc_encounter = 1u << 13,    ///< first word of a meeting, call or talks trigger, verb or noun
 };
+
+class TimeTable;
 
 struct ActorRules {
     explicit ActorRules(const Knowledge& kb);
@@ -42,6 +45,7 @@ struct ActorRules {
     /// word_class() of a token whose word_hash() is `hash`.
     uint16_t word_class(std::string_view low, std::size_t hash) const;
     const Gazetteer* gaz;
+    const TimeTable* time;  ///< month and weekday names: "met Thursday" met no one
     /// Office holders (gazetteer/office-holders.tsv) by folded surname: "zarif" -> Mohammad
     /// Javad Zarif's terms. Their surnames are wc_surname too.
     ViewMap<std::vector<const OfficeTerm*>> office_by_surname;
@@ -60,6 +64,7 @@ struct ActorRules {
     ViewSet org_heads;         ///< party, council, front: a name ending so is a body
     ViewSet prepositions;      ///< at, in, via: no subject follows
     ViewSet event_verbs;       ///< met, visited, arrived: a subject precedes
+    ViewSet encounter_words;   ///< met, talks, telephoned: the person met follows (or "with")
     ViewSet aux;               ///< will, has, later: between subject and verb
     ViewSet counterparts;      ///< "his Iranian counterpart"
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and

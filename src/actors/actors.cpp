@@ -4,6 +4,7 @@
 #include "actors/gazetteer.hpp"
 #include "actors/lexer.hpp"
 #include "core/split.hpp"
+#include "time/time_table.hpp"
 
 #include <parley/actor.hpp>
 #include <parley/knowledge.hpp>
@@ -30,6 +31,7 @@ ViewSet folded_set(const Knowledge& kb, const std::string& file) {
 
 ActorRules::ActorRules(const Knowledge& kb)
     : gaz(&kb.get<Gazetteer>()),
+      time(&kb.get<TimeTable>()),
       honorifics(folded_set(kb, "lexicon/honorifics.txt")),
       particles(folded_set(kb, "lexicon/name-particles.txt")),
       non_name_heads(folded_set(kb, "lexicon/non-name-words.txt")),
@@ -44,9 +46,16 @@ ActorRules::ActorRules(const Knowledge& kb)
     if (kb.has("events/triggers.tsv"))
         for (const auto& row : kb.rows("events/triggers.tsv")) {
             // Statements are left out: "Airbus announced" is no person's doing.
-            if (row.size() < 5 || row[2] != "verb" || row[0] == "statement") continue;
-            for (const auto phrase : split_list(row[4]))
-                event_verbs.insert(fold_word(phrase.substr(0, phrase.find(' '))));
+            if (row.size() < 5 || row[0] == "statement") continue;
+            // Meetings, calls and talks are held with people: "met Zelenskiy", "talks with
+            // Zelenskiy" (a visit's object is a place: "visited Kyiv").
+            const bool encounter = row[0] == "meeting" || row[0] == "phone_call" ||
+                                   row[0] == "negotiation" || row[0] == "mediation";
+            for (const auto phrase : split_list(row[4])) {
+                const std::string first = fold_word(phrase.substr(0, phrase.find(' ')));
+                if (row[2] == "verb") event_verbs.insert(first);
+                if (encounter) encounter_words.insert(first);
+            }
         }
     // Closed classes shared with the event stage: auxiliaries ("Xi later met"), and the
     // nouns of "his Iranian counterpart".
@@ -102,7 +111,8 @@ ActorRules::ActorRules(const Knowledge& kb)
                                                         {&phrase_words, wc_phrase_word},
                                                         {&prepositions, wc_preposition},
                                                         {&event_verbs, wc_event_verb},
-                                                        {&aux, wc_aux}};
+                                                        {&aux, wc_aux},
+                                                        {&encounter_words, wc_encounter}};
     std::unordered_set<std::string> family_first;
     if (kb.has("lexicon/family-name-first.txt"))
         for (const auto& l : kb.lines("lexicon/family-name-first.txt")) family_first.insert(l);
@@ -783,6 +793,19 @@ class DocActors {
         return true;
     }
 
+    // Where the verb of a name ending at token `e` would be: over a second name ("Trump and
+    // Putin met", "Trump and Kim Jong Un met") and over "later", "will", "has" ("Xi later met").
+    std::size_t verb_after(const std::vector<Tok>& t, std::size_t e) const {
+        std::size_t v = e;
+        if (v + 1 < t.size() && t[v].low == "and" && t[v + 1].capitalised()) {
+            v += 2;
+            while (v < t.size() && v < e + 6 && t[v].capitalised()) ++v;
+        }
+        const std::size_t names_end = v;
+        while (v < t.size() && v < names_end + 3 && is(t[v], detail::wc_aux)) ++v;
+        return v;
+    }
+
     bool looks_like_person(const std::vector<Tok>& t, const Chunk& c,
                            const PersonContext& pc) const {
         const std::size_t n = c.e - c.b;
@@ -814,8 +837,7 @@ class DocActors {
             // As the subject of a clause, the one office holder of that surname the
             // dictionaries know, at any time, will do: "On Sunday, Trump met Netanyahu" in 2016
             // (not "Julien De Rosa/Pool via Reuters" or "at Andrews air force base").
-            std::size_t v = c.e;  // the verb, over "later", "will": "Xi later met Macron"
-            while (v < t.size() && v < c.e + 3 && is(t[v], detail::wc_aux)) ++v;
+            const std::size_t v = verb_after(t, c.e);
             const bool opens_clause =
                 c.b == 0 && v < t.size() && w.find('\'') == std::string::npos &&
                 (is(t[v], detail::wc_speech_verb) || is(t[v], detail::wc_event_verb));
@@ -827,18 +849,37 @@ class DocActors {
                                  c.e < t.size() && t[c.e].shape == TokShape::lower &&
                                  !is(t[c.e], detail::wc_preposition));
             if (subject_slot) m_subject_surnames.emplace(w);
+            // Not a day or a month: "met Thursday", "Friday and Saturday".
+            const auto* time_word = m_r.time->info(w);
+            const bool day_or_month = time_word && (time_word->cls & detail::W_START);
+            const bool met =
+                c.b > 0 && !day_or_month &&
+                (is(t[c.b - 1], detail::wc_encounter) ||
+                 (c.b > 1 && (t[c.b - 1].low == "with" || t[c.b - 1].low == "by") &&
+                  (is(t[c.b - 2], detail::wc_encounter) ||  // "met Thursday with", "welcomed by"
+                   (c.b > 2 && is(t[c.b - 3], detail::wc_encounter)))));
             if (is(t[c.b], detail::wc_common)) {
                 if (dictionary_holder(w, pc.country)) return true;
                 // ... or right after an event verb: "Lukashenko met Xi in Beijing".
-                const bool object_slot = c.b > 0 && is(t[c.b - 1], detail::wc_event_verb);
+                const bool object_slot = met || (c.b > 0 && is(t[c.b - 1], detail::wc_event_verb));
                 return (subject_slot && unique_bearer(w, pc.country) != nullptr) ||
                        ((subject_slot || object_slot) &&
                         office_holder_by_surname(w, pc.country) != nullptr);
             }
             if (is(t[c.b], detail::wc_surname)) return true;
             // ... or it speaks ("Olmert said"), or opens its sentence before an event verb
-            // ("Lukashenko met Xi").
-            return (c.e < t.size() && is(t[c.e], detail::wc_speech_verb)) || opens_clause;
+            // ("Lukashenko met Xi"), or is met, called or talked with ("met Zelenskiy",
+            // "talks with Zelenskiy"), or stands next to a person ("Putin and Zelenskiy").
+            const auto person_word = [&](std::size_t i) {
+                return t[i].capitalised() &&
+                       (known_surname(t[i].low) >= 0 || is(t[i], detail::wc_surname));
+            };
+            const bool beside_person =
+                !day_or_month &&
+                ((c.b > 1 && t[c.b - 1].low == "and" && person_word(c.b - 2)) ||
+                 (c.e + 1 < t.size() && t[c.e].low == "and" && person_word(c.e + 1)));
+            return (c.e < t.size() && is(t[c.e], detail::wc_speech_verb)) || opens_clause || met ||
+                   beside_person;
         }
         if (all_common) return known_surname(t[c.e - 1].low) >= 0;
         return true;
@@ -1060,8 +1101,7 @@ class DocActors {
             const Tok& k = t[c.b];
             // "Trump met Kim", "Rice said": a lone first word before a speech or event verb is
             // a name when someone of that surname held office that day.
-            std::size_t v = 1;  // over "later", "will", "has": "Xi later met Macron"
-            while (v < t.size() && v < 4 && is(t[v], detail::wc_aux)) ++v;
+            const std::size_t v = verb_after(t, 1);
             const bool subject_of_verb =
                 c.e == 1 && v < t.size() &&
                 (is(t[v], detail::wc_speech_verb) || is(t[v], detail::wc_event_verb)) &&

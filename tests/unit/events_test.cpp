@@ -782,3 +782,24 @@ TEST(Actors, FamilyNameFirstLeaders) {
     x = run("We've met many times before.", "2023-03-05");
     EXPECT_EQ(actor(x, "We've"), nullptr);
 }
+
+// A name the dictionaries do not know is a person when it is met, called or talked with, or
+// stands next to a person; a day is not ("met Thursday with").
+TEST(Actors, UnknownNameMetOrBesideAPerson) {
+    auto x = run("Vladimir Putin met Zelenskiy in Paris on Monday.", "2019-12-09");
+    EXPECT_NE(find(x, EventType::meeting, "Vladimir Putin", "Zelenskiy"), nullptr);
+    x = run("Putin and Zelenskiy held their first face-to-face talks in Paris on Monday.",
+            "2019-12-09");
+    EXPECT_NE(find(x, EventType::meeting, "Vladimir Putin", "Zelenskiy"), nullptr);
+    x = run("Putin met Thursday with Zelenskiy.", "2019-12-09");
+    EXPECT_NE(find(x, EventType::meeting, "Vladimir Putin", "Zelenskiy"), nullptr);
+    EXPECT_EQ(actor(x, "Thursday"), nullptr);
+    // A sentence-initial surname that is also a word, over a second name or a passive.
+    x = run("Trump and Putin met for more than two hours in Helsinki.", "2018-07-16");
+    EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Vladimir Putin"), nullptr);
+    x = run("Trump was welcomed by Xi in Beijing on Thursday.", "2017-11-09");
+    EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Xi Jinping"), nullptr);
+    // A place visited stays a place.
+    x = run("Biden visited Bakhmut on Monday.", "2023-02-20");
+    EXPECT_EQ(actor(x, "Bakhmut"), nullptr);
+}
