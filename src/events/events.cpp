@@ -649,6 +649,18 @@ class SentenceEvents {
         return w == "\u201c" || w == "\u201d" || w == "--" || w == "\u2014";
     }
 
+    // A body named as the subject itself ("NATO will hold", "ASEAN leaders gathered", "EU
+    // foreign ministers"), not a person of it ("UN Secretary General", "the UN chief").
+    bool body_or_members(const Arg& a) const {
+        if (a.e == 0 || m_t[a.e - 1].possessive) return false;  // "the Court's next session"
+        for (std::size_t i = a.e; i < m_t.size() && i < a.e + 3; ++i) {
+            if (has(i, detail::wb_aux) || has(i, detail::wb_light_verb)) return true;
+            if (m_t[i].shape != TokShape::lower) return false;
+            if (has(i, detail::wb_proxy_noun) && m_t[i].low.ends_with("s")) return true;
+        }
+        return false;
+    }
+
     // "NATO foreign ministers will meet", "NATO will meet": the body itself (or its members)
     // is the subject, not "the UN chief".
     bool body_subject(const std::vector<std::size_t>& subj, std::size_t tb) const {
@@ -1461,7 +1473,17 @@ class SentenceEvents {
                 // body as its participant: "the upcoming G20 Summit", "a session of the OIC".
                 int k = body_before(tb);
                 if (k < 0) k = body_after(te);
-                if (k >= 0 && !venue_phrase(k >= 0 && m_args[k].e == tb ? m_args[k].b : tb)) {
+                // "ASEAN leaders will hold a summit", "G7 leaders gathered for a summit": the
+                // body that is (or whose members are) the clause's subject holds it.
+                const bool subject_body = k < 0 && trig.noun && subj.size() == 1 &&
+                                          kind(m_args[subj[0]]) == ActorKind::organisation &&
+                                          body_or_members(m_args[subj[0]]);
+                if (subject_body) {
+                    k = static_cast<int>(subj[0]);
+                    parts.clear();  // a participant, not the source, of its own gathering
+                }
+                if (k >= 0 &&
+                    (subject_body || !venue_phrase(m_args[k].e == tb ? m_args[k].b : tb))) {
                     // Whoever the clause is about prepares for it, not necessarily attends.
                     if (borrowed_subject) parts.clear();
                     add(m_args[k].actor, Role::participant);

@@ -803,3 +803,20 @@ TEST(Actors, UnknownNameMetOrBesideAPerson) {
     x = run("Biden visited Bakhmut on Monday.", "2023-02-20");
     EXPECT_EQ(actor(x, "Bakhmut"), nullptr);
 }
+
+// A summit held by a body named as the subject, or by its members, is that body's gathering;
+// a person of the body is no such subject.
+TEST(Events, BodyAsSubjectHoldsItsSummit) {
+    auto x = run("ASEAN leaders will hold a summit in Jakarta next week.", "2023-05-19");
+    const Event* e = find(x, EventType::meeting, "ASEAN");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::scheduled);
+    x = run("G7 leaders gathered in Hiroshima on Friday for a three-day summit.", "2023-05-19");
+    EXPECT_NE(find(x, EventType::meeting, "G7"), nullptr);
+    x = run("Iran and the United States reached a historic nuclear deal in Vienna on Tuesday.",
+            "2015-07-14");
+    EXPECT_NE(find(x, EventType::agreement, "Iran", "United States"), nullptr);
+    x = run("More than 200 Republicans want the Supreme Court's next session to start soon.",
+            "2020-01-02");
+    EXPECT_TRUE(x.events.empty());
+}
