@@ -1138,6 +1138,7 @@ class DocActors {
             const uint32_t b = t[c.b].begin, e = t[c.e - 1].end;
             switch (c.kind) {
                 case ChunkKind::country: {
+                    if (named_counterpart(t, c)) break;  // "his U.S. counterpart Antony Blinken"
                     const auto& ce = gaz().countries()[c.index];
                     add_mention(country_actor(ce), b, e, b, e, si, MentionForm::country);
                     break;
@@ -1287,6 +1288,14 @@ class DocActors {
         }
     }
 
+    // "his U.S. counterpart(,) Antony Blinken": a country word before "counterpart" and a name.
+    bool named_counterpart(const std::vector<Tok>& t, const Chunk& c) const {
+        if (c.e >= t.size() || !m_r.counterparts.count(t[c.e].low)) return false;
+        std::size_t n = c.e + 1;
+        if (n < t.size() && t[n].low == ",") ++n;
+        return n < t.size() && t[n].capitalised();
+    }
+
     // "Lavrov met his Iranian counterpart": whoever held the office of the person named just
     // before in the adjective's country that day -- or, when neither the text nor the office
     // holders say who, that country.
@@ -1295,10 +1304,9 @@ class DocActors {
         const detail::Word before = t[c.b - 1].low;
         if (before != "his" && before != "her" && before != "their" && before != "the")
             return false;
-        // "his Turkish counterpart(,) Recep Tayyip Erdogan": the name says who.
-        std::size_t n = c.e + 1;
-        if (n < t.size() && t[n].low == ",") ++n;
-        if (n < t.size() && t[n].capitalised()) return false;
+        // "his Turkish counterpart(,) Recep Tayyip Erdogan": the name says who; the adjective
+        // is no mention of its own (not "U.S. officials").
+        if (named_counterpart(t, c)) return true;
         const auto& ce = gaz().countries()[c.index];
         std::string title;
         for (auto it = m_table.mentions.rbegin(); it != m_table.mentions.rend(); ++it) {

@@ -833,14 +833,17 @@ class SentenceEvents {
                 // "Dujarric, the spokesperson for the Secretary-General, told": the object of a
                 // preposition is not the subject.
                 // "The foreign ministers of France and Germany met" is their meeting.
-                if (preposition_before(a.b, m_r.prepositions) && !preposition_before(a.b, by) &&
-                    !proxy_before(a.b))
-                    continue;
                 // The actor right before the verb is its subject whatever its kind: "...,
                 // the White House said" (not a person named earlier in the sentence).
                 bool next_to_verb = !leftmost && a.e <= at;
                 for (std::size_t j = a.e; j < at && next_to_verb; ++j)
                     next_to_verb = has(j, detail::wb_aux) || m_t[j].low.ends_with("ly");
+                // "after X met Y": a subordinator opens a clause, whose subject X is.
+                const bool opens_clause =
+                    next_to_verb && a.b > 0 && has(a.b - 1, detail::wb_subordinator);
+                if (!opens_clause && preposition_before(a.b, m_r.prepositions) &&
+                    !preposition_before(a.b, by) && !proxy_before(a.b))
+                    continue;
                 if (a.form == MentionForm::metonym && pass == 0 && !next_to_verb) continue;
                 if (pass == 0 && kind(a) != ActorKind::person && !next_to_verb) continue;
                 // Walk back to the first of a coordination "X and Y met".
@@ -972,6 +975,9 @@ class SentenceEvents {
                     if (m_args[k].b > i + 4) break;
                     // "talks with Zarif, the Kremlin said": a reporting clause's speaker.
                     if (m_args[k].e < m_t.size() && has(m_args[k].e, detail::wb_speech_verb))
+                        continue;
+                    // "met with reporters at the White House": where, not with whom.
+                    if (m_args[k].b > i + 1 && locative(m_args[k]) && !proxy_before(m_args[k].b))
                         continue;
                     auto c = chain(k);
                     extend_inclusion(c);

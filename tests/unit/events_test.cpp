@@ -820,3 +820,22 @@ TEST(Events, BodyAsSubjectHoldsItsSummit) {
             "2020-01-02");
     EXPECT_TRUE(x.events.empty());
 }
+
+// Phrasings of news that read as encounters: "spoke with", a clause opened by "after", a
+// counterpart named after the word, and a place after "with reporters" that is no participant.
+TEST(Events, SpokeWithAfterClauseNamedCounterpart) {
+    auto x = run("Blinken spoke with Saudi Foreign Minister Prince Faisal bin Farhan on Tuesday.",
+                 "2024-03-05");
+    EXPECT_NE(find(x, EventType::meeting, "Antony Blinken", "Faisal bin Farhan"), nullptr);
+    x = run("After Viktor Orban met Xi Jinping in Beijing, he flew home.", "2024-03-05");
+    EXPECT_NE(find(x, EventType::meeting, "Viktor Orban", "Xi Jinping"), nullptr);
+    x = run("Chinese Foreign Minister Wang Yi met his U.S. counterpart Antony Blinken in Munich.",
+            "2024-03-05");
+    EXPECT_NE(find(x, EventType::meeting, "Wang Yi", "Antony Blinken"), nullptr);
+    EXPECT_EQ(find(x, EventType::meeting, "Wang Yi", "United States"), nullptr);
+    x = run("Biden met with reporters at the White House.", "2024-03-05");
+    EXPECT_TRUE(x.events.empty());
+    x = run("Qatar has been mediating between Israel and Hamas since the start of the war.",
+            "2024-03-05");
+    EXPECT_NE(find(x, EventType::mediation, "Qatar", "Hamas"), nullptr);
+}
