@@ -62,7 +62,10 @@ ActorRules::ActorRules(const Knowledge& kb)
     if (kb.has("lexicon/function-words.tsv"))
         for (const auto& row : kb.rows("lexicon/function-words.tsv")) {
             if (row.size() < 2) continue;
-            auto* set = row[0] == "aux" ? &aux : row[0] == "counterpart" ? &counterparts : nullptr;
+            // "plan" words sit between a subject and its verb as auxiliaries do.
+            auto* set = row[0] == "aux" || row[0] == "plan" ? &aux
+                        : row[0] == "counterpart"           ? &counterparts
+                                                            : nullptr;
             if (set)
                 for (const auto w : split_list(row[1])) set->insert(fold_word(w));
         }
@@ -867,6 +870,8 @@ class DocActors {
                         office_holder_by_surname(w, pc.country) != nullptr);
             }
             if (is(t[c.b], detail::wc_surname)) return true;
+            // ... or someone of that surname holds an office that day ("Macron is scheduled to").
+            if (office_holder_by_surname(w, pc.country) != nullptr) return true;
             // ... or it speaks ("Olmert said"), or opens its sentence before an event verb
             // ("Lukashenko met Xi"), or is met, called or talked with ("met Zelenskiy",
             // "talks with Zelenskiy"), or stands next to a person ("Putin and Zelenskiy").

@@ -794,9 +794,8 @@ class SentenceEvents {
         for (std::size_t i = at; i-- > 0 && at - i <= 4;) {
             const detail::Word w = m_t[i].low;
             if (w != "which" && w != "who" && w != "that") {
-                if (!has(i, detail::wb_aux) && m_t[i].shape == TokShape::lower &&
-                    !w.ends_with("ly"))
-                    break;
+                // A word between ("denied that Putin had met") gives the verb its own subject.
+                if (!has(i, detail::wb_aux) && m_t[i].is_word() && !w.ends_with("ly")) break;
                 continue;
             }
             for (std::size_t k = m_args.size(); k-- > 0;) {

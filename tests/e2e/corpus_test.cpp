@@ -358,11 +358,17 @@ TEST(Corpus, IngestKilledDuringABulkLoadAnswersQueriesAndTheNextIngestRestoresIn
                 input.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
+    // Killed once a batch is committed: a large WAL alone may hold only uncommitted pages (on a
+    // loaded machine the first batch can still be in flight).
     const auto wal = db.string() + "-wal";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     std::error_code ec;
-    while (std::chrono::steady_clock::now() < deadline &&
-           !(fs::exists(wal, ec) && fs::file_size(wal, ec) > 400000))
+    const auto committed = [&] {
+        if (!(fs::exists(wal, ec) && fs::file_size(wal, ec) > 400000)) return false;
+        const auto n = sqlite_tool(db, "SELECT count(*) FROM events;");
+        return n.empty() || n != "0\n";  // without the sqlite3 tool, the WAL's size must do
+    };
+    while (std::chrono::steady_clock::now() < deadline && !committed())
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     ::kill(pid, SIGKILL);
     int status = 0;

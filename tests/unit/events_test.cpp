@@ -839,3 +839,21 @@ TEST(Events, SpokeWithAfterClauseNamedCounterpart) {
             "2024-03-05");
     EXPECT_NE(find(x, EventType::mediation, "Qatar", "Hamas"), nullptr);
 }
+
+// "denied that Putin had met": "that" opens a clause with its own subject; a surname held by
+// an office holder that day is a person before "is scheduled to"; a meeting that "has not yet
+// taken place" is still to come.
+TEST(Events, ThatClauseOfficeHolderSurnameNotYetTakenPlace) {
+    auto x = run("The Kremlin denied that Putin had met Prigozhin after the mutiny.", "2023-07-10");
+    const Event* e = find(x, EventType::meeting, "Vladimir Putin", "Prigozhin");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::denied);
+    x = run("Macron is scheduled to visit India in January.", "2024-03-05");
+    e = find(x, EventType::visit, "Emmanuel Macron", "India");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::scheduled);
+    x = run("The meeting between Erdogan and Assad has not yet taken place.", "2024-03-05");
+    e = find(x, EventType::meeting, "Recep Tayyip Erdogan", "Bashar al Assad");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::scheduled);
+}
