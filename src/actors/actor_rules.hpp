@@ -34,6 +34,7 @@ enum WordClass : uint16_t {
     wc_event_verb = 1u << 11,   ///< first word of a verb trigger (events/triggers.tsv)
     wc_aux = 1u << 12,          ///< auxiliaries and adverbs of lexicon/function-words.tsv "aux"
     wc_encounter = 1u << 13,    ///< first word of a meeting, call or talks trigger, verb or noun
+    wc_given_name = 1u << 14,   ///< a dictionary person's first name that is nobody's surname
 };
 
 class TimeTable;
@@ -65,6 +66,7 @@ struct ActorRules {
     ViewSet prepositions;      ///< at, in, via: no subject follows
     ViewSet event_verbs;       ///< met, visited, arrived: a subject precedes
     ViewSet encounter_words;   ///< met, talks, telephoned: the person met follows (or "with")
+    ViewSet given_names;       ///< laura, condoleezza: first names of dictionary people
     ViewSet aux;               ///< will, has, later: between subject and verb
     ViewSet counterparts;      ///< "his Iranian counterpart"
     /// Words that can start a lower-case gazetteer phrase (titles: "secretary of state") and

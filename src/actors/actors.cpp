@@ -97,12 +97,20 @@ ActorRules::ActorRules(const Knowledge& kb)
     for (const char* w : {"of", "the", "for", "and", "de", "du", "des", "la", "le", "al", "el",
                           "on", "in", "-", "&", "."})
         phrase_words.insert(w);
+    std::unordered_set<std::string> family_first;
+    if (kb.has("lexicon/family-name-first.txt"))
+        for (const auto& l : kb.lines("lexicon/family-name-first.txt")) family_first.insert(l);
     const auto& people = gaz->people();
     for (uint32_t i = 0; i < people.size(); ++i) {
         const std::string f = fold_phrase(people[i].name);
         auto sp = f.rfind(' ');
         if (sp == std::string::npos) continue;
         by_surname[f.substr(sp + 1)].push_back(i);
+        // The first word is a given name, except where names begin with the family's ("Xi").
+        bool family_name_first = false;
+        for (const auto& r : people[i].roles)
+            family_name_first |= r.code.size() >= 3 && family_first.count(r.code.substr(0, 3));
+        if (!family_name_first) given_names.emplace(f.substr(0, f.find(' ')));
     }
     const std::pair<const ViewSet*, uint16_t> sets[] = {{&honorifics, wc_honorific},
                                                         {&particles, wc_particle},
@@ -115,10 +123,8 @@ ActorRules::ActorRules(const Knowledge& kb)
                                                         {&prepositions, wc_preposition},
                                                         {&event_verbs, wc_event_verb},
                                                         {&aux, wc_aux},
-                                                        {&encounter_words, wc_encounter}};
-    std::unordered_set<std::string> family_first;
-    if (kb.has("lexicon/family-name-first.txt"))
-        for (const auto& l : kb.lines("lexicon/family-name-first.txt")) family_first.insert(l);
+                                                        {&encounter_words, wc_encounter},
+                                                        {&given_names, wc_given_name}};
     std::unordered_set<std::string> shared_titles;
     for (const auto& term : gaz->office_terms()) {
         if (term.country.size() == 3 && !shared_titles.count(term.title)) {
@@ -135,6 +141,11 @@ ActorRules::ActorRules(const Knowledge& kb)
         if (family_first.count(term.country) && sp != std::string::npos)
             office_by_surname[f.substr(0, f.find(' '))].push_back(&term);
     }
+    // A given name that is nobody's surname ("Laura", not "Thomas"): alone, someone the story
+    // calls by first name, not an actor of the dictionaries' kind.
+    std::erase_if(given_names, [&](const std::string& g) {
+        return by_surname.count(g) > 0 || office_by_surname.count(g) > 0;
+    });
     std::size_t n = by_surname.size() + office_by_surname.size() + gaz->common_words().size();
     for (const auto& [set, bit] : sets) n += set->size();
     std::size_t cap = 16;
@@ -852,9 +863,10 @@ class DocActors {
                                  c.e < t.size() && t[c.e].shape == TokShape::lower &&
                                  !is(t[c.e], detail::wc_preposition));
             if (subject_slot) m_subject_surnames.emplace(w);
-            // Not a day or a month: "met Thursday", "Friday and Saturday".
+            // Not a day or a month ("met Thursday", "Friday and Saturday"), nor a first name.
             const auto* time_word = m_r.time->info(w);
-            const bool day_or_month = time_word && (time_word->cls & detail::W_START);
+            const bool day_or_month = (time_word && (time_word->cls & detail::W_START)) ||
+                                      is(t[c.b], detail::wc_given_name);  // nor "with Laura"
             const bool met =
                 c.b > 0 && !day_or_month &&
                 (is(t[c.b - 1], detail::wc_encounter) ||
