@@ -1128,6 +1128,11 @@ class SentenceEvents {
             if (past_for_plan(ts, scheduled)) continue;
             std::size_t b = tok_at(ts.span.begin);
             if (report_comma != SIZE_MAX && b < report_comma) continue;
+            // "the first visit since 2008", "talks until Friday": a bound, not the time of it.
+            const auto bound = [&](std::size_t i) {
+                return low(i) == "since" || low(i) == "until" || low(i) == "till";
+            };
+            if (bound(b) || (b > 0 && bound(b - 1))) continue;
             // "X will meet Y, a spokesman told reporters on Monday": the reporting clause's
             // time dates the telling, not the meeting.
             bool reported = false;
@@ -1318,6 +1323,7 @@ class SentenceEvents {
         }
         std::vector<std::size_t> subj;
         std::vector<int> plural;
+        std::size_t dest_from = te;     // where a destination is looked for
         bool borrowed_subject = false;  // a bare noun's participant taken from its clause
         bool fronted = false;           // "In a speech ..., X": the subject after the comma
         if (trig.noun) {
@@ -1347,6 +1353,12 @@ class SentenceEvents {
                             break;
                         }
             }
+            // "a visit by Biden to Tokyo": the agent after "by".
+            if (subj.empty() && !owned && te < m_t.size() && low(te) == "by")
+                if (auto by = object(te + 1, 2, false)) {
+                    subj = chain(*by);
+                    dest_from = m_args[subj.back()].e;
+                }
             // A light verb before the noun brings its subject: "X held talks with Y".
             bool light = false;
             if (subj.empty()) {
@@ -1368,10 +1380,16 @@ class SentenceEvents {
                 subj = subject(tb, /*leftmost=*/true);
                 borrowed_subject = !subj.empty();
             }
-            // "In a speech to parliament on Tuesday, Tony Blair defended ...": a statement noun in
-            // an opening phrase belongs to the subject after its comma.
-            if (subj.empty() && plural.empty() && trig.type == EventType::statement && tb <= 4 &&
-                (low(0) == "in" || low(0) == "at" || low(0) == "during")) {
+            // "In a speech to parliament on Tuesday, Tony Blair defended ...", "Speaking at a
+            // joint news conference with Scholz, Macron said": a statement noun in an opening
+            // phrase belongs to the subject after its comma.
+            const bool opening_phrase =
+                (tb <= 4 && (low(0) == "in" || low(0) == "at" || low(0) == "during")) ||
+                (tb <= 5 && m_t[0].low.ends_with("ing") && m_t.size() > 1 &&
+                 // "Speaking at", "Appearing in", not "Commenting on the statement"
+                 (low(1) == "at" || low(1) == "in" || low(1) == "during" || low(1) == "to"));
+            if (subj.empty() && plural.empty() && trig.type == EventType::statement &&
+                opening_phrase) {
                 std::size_t comma = te;
                 while (comma < m_t.size() && comma < te + 14 && low(comma) != "," &&
                        !clause_break(comma))
@@ -1452,7 +1470,7 @@ class SentenceEvents {
                     found_target = true;
                 }
             } else if (f == Frame::dest || f == Frame::dateline) {
-                if (f == Frame::dest ? destination(te, dests)
+                if (f == Frame::dest ? destination(dest_from, dests)
                                      : dateline_destination(trig, te, dests)) {
                     for (auto& d : dests) {
                         if (d.actor >= 0) {

@@ -857,3 +857,22 @@ TEST(Events, ThatClauseOfficeHolderSurnameNotYetTakenPlace) {
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->status, EventStatus::scheduled);
 }
+
+// "a visit by X to Y"; "since 2008" bounds the time and does not date the event; "has not
+// visited" is denied; a statement noun in a fronted "Speaking at ..." belongs to the subject.
+TEST(Events, VisitByAgentSinceBoundNegationAndFrontedParticiple) {
+    auto x = run("The visit by Israeli President Isaac Herzog to Turkey was the first since 2008.",
+                 "2022-03-10");
+    const Event* e = find(x, EventType::visit, "Isaac Herzog", "Turkey");
+    ASSERT_NE(e, nullptr);
+    EXPECT_FALSE(e->date.first.has_value());
+    x = run("Putin has not visited Ukraine since 2013.", "2022-03-10");
+    e = find(x, EventType::visit, "Vladimir Putin", "Ukraine");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EventStatus::denied);
+    x = run("Speaking at a joint news conference with Scholz, Macron said Europe must do more.",
+            "2024-03-05");
+    EXPECT_NE(find(x, EventType::statement, "Emmanuel Macron"), nullptr);
+    x = run("Commenting on the statement, President Bush said that it was good.", "2007-11-28");
+    EXPECT_EQ(find(x, EventType::statement, "George W. Bush"), nullptr);
+}
