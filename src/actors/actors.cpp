@@ -816,7 +816,11 @@ class DocActors {
             while (v < t.size() && v < e + 6 && t[v].capitalised()) ++v;
         }
         const std::size_t names_end = v;
-        while (v < t.size() && v < names_end + 3 && is(t[v], detail::wc_aux)) ++v;
+        // ... and over an adverb: "Burns secretly travelled".
+        while (v < t.size() && v < names_end + 3 &&
+               (is(t[v], detail::wc_aux) ||
+                (t[v].shape == TokShape::lower && t[v].low.size() > 4 && t[v].low.ends_with("ly"))))
+            ++v;
         return v;
     }
 
@@ -877,7 +881,8 @@ class DocActors {
                 if (dictionary_holder(w, pc.country)) return true;
                 // ... or right after an event verb: "Lukashenko met Xi in Beijing".
                 const bool object_slot = met || (c.b > 0 && is(t[c.b - 1], detail::wc_event_verb));
-                return (subject_slot && unique_bearer(w, pc.country) != nullptr) ||
+                // "Rutte met Trump" in 2024: met, the one office holder of that surname ever.
+                return ((subject_slot || met) && unique_bearer(w, pc.country) != nullptr) ||
                        ((subject_slot || object_slot) &&
                         office_holder_by_surname(w, pc.country) != nullptr);
             }
