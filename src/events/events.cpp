@@ -864,6 +864,25 @@ class SentenceEvents {
                 return chain(first);
             }
         }
+        return leftmost ? std::vector<std::size_t>{} : parenthetical_subject(at);
+    }
+
+    // "Blinken, on his sixth trip to the region since the war began, will travel": a phrase
+    // set off by commas right before the verb group, whose subject ends at its first comma (when
+    // the nearer words name no subject).
+    std::vector<std::size_t> parenthetical_subject(std::size_t at) const {
+        std::size_t i = at;
+        while (i > 0 && has(i - 1, detail::wb_aux)) --i;
+        if (i < 2 || low(i - 1) != ",") return {};
+        for (std::size_t j = i - 1; j-- > 0 && i - j <= 24;) {
+            if (clause_break(j)) break;
+            if (low(j) != ",") continue;
+            for (std::size_t k = 0; k < m_args.size(); ++k)
+                if (m_args[k].e == j && !locative(m_args[k]) &&
+                    !preposition_before(m_args[k].b, m_r.prepositions))
+                    return chain(k);
+            break;
+        }
         return {};
     }
 
@@ -1779,6 +1798,7 @@ void merge_mentions(std::vector<Event>& events) {
                 o.confidence = e.confidence;
                 o.status = e.status;
                 o.cameo = e.cameo;
+                if (!e.location.empty()) o.location = e.location;  // not the dateline's
             }
             if (o.location.empty()) o.location = e.location;
             merged = true;
@@ -1887,7 +1907,11 @@ std::vector<Event> find_events(const Document& doc, const ActorTable& actors,
             }
             if (headline)
                 e.confidence = -e.confidence;  // marked for merge_mentions, restored after
-            if (e.location.empty() && !dateline.empty()) e.location = dateline;
+            // Where the reporter files from is where the story's encounters are, but not a
+            // telephone call's (it joins two places) nor a mediation's.
+            if (e.location.empty() && !dateline.empty() && e.type != EventType::phone_call &&
+                e.type != EventType::mediation)
+                e.location = dateline;
             key.assign(doc.id);  // one buffer for every event's key: no temporaries
             key += ':';
             key += std::to_string(doc.sentences[si].begin);

@@ -876,3 +876,23 @@ TEST(Events, VisitByAgentSinceBoundNegationAndFrontedParticiple) {
     x = run("Commenting on the statement, President Bush said that it was good.", "2007-11-28");
     EXPECT_EQ(find(x, EventType::statement, "George W. Bush"), nullptr);
 }
+
+// A subject set off from its verb by a phrase between commas; a phone call takes no place from
+// the dateline; a headline's event takes the place its body names.
+TEST(Events, ParentheticalSubjectAndPlaces) {
+    auto x = run("Blinken, on his sixth trip to the Middle East since the war began, will travel "
+                 "to Cairo on Thursday, the State Department said.",
+                 "2024-03-20");
+    EXPECT_NE(find(x, EventType::visit, "Antony Blinken", "Egypt"), nullptr);
+    x = run("Blinken meets Saudi crown prince\n\n"
+            "RIYADH, March 20 (Reuters) - U.S. Secretary of State Antony Blinken met Saudi Crown "
+            "Prince Mohammed bin Salman in Jeddah on Wednesday.\n\n"
+            "Netanyahu spoke with U.S. President Joe Biden by phone on Monday.",
+            "2024-03-20");
+    const Event* e = find(x, EventType::meeting, "Antony Blinken", "Mohammed bin Salman");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->location, "Jeddah");
+    e = find(x, EventType::phone_call, "Benjamin Netanyahu", "Joe Biden");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->location, "");
+}
