@@ -274,6 +274,7 @@ class SentenceEvents {
 
     void run(std::vector<Event>& out) {
         if (m_no_trigger) return;
+        std::size_t verb_event_end = SIZE_MAX;  // just after the last verb that made an event
         for (std::size_t i = 0; i < m_t.size(); ++i) {
             if (!m_t[i].is_word()) continue;
             if (!m_info[i] || !m_info[i]->triggers) continue;
@@ -324,8 +325,12 @@ class SentenceEvents {
                     std::swap(cands[j], cands[j - 1]);
             std::size_t used = best_len;
             for (const Trigger* trig : cands) {
+                // "discussed the hostage deal with X by phone", "signed a peace agreement": a
+                // noun that is the object of an event verb is that verb's event, no other.
+                if (trig->noun && object_of_event_verb(verb_event_end, i)) continue;
                 Event e;
                 if (build(*trig, i, i + trig->words.size(), e)) {
+                    if (!trig->noun) verb_event_end = i + trig->words.size();
                     // "X is due in Pyongyang on Saturday for talks with Y": the purpose of a
                     // planned trip is planned too, for the same day.
                     if (i > 0 && low(i - 1) == "for" && !out.empty() &&
@@ -345,6 +350,17 @@ class SentenceEvents {
     }
 
   private:
+    // Whether the noun at `noun` follows the verb that ended at `verb_end` with nothing but
+    // determiners and lower-case modifiers between ("the hostage", "a new friendship").
+    bool object_of_event_verb(std::size_t verb_end, std::size_t noun) const {
+        if (verb_end == SIZE_MAX || verb_end > noun || noun - verb_end > 4) return false;
+        for (std::size_t k = verb_end; k < noun; ++k)
+            if (!m_t[k].is_word() || m_t[k].shape != TokShape::lower ||
+                has(k, detail::wb_preposition) || has(k, detail::wb_subordinator))
+                return false;  // "made the announcement after meeting with X"
+        return true;
+    }
+
     // "their separate talks with Bush", "X and Y held separate meetings with Z": one encounter
     // for each of the subjects. The events go to `out` (through split_by_affiliation), moved,
     // not through vectors of their own.
@@ -629,7 +645,8 @@ class SentenceEvents {
     // A metonym or country right after a locative preposition is a place, not a participant.
     bool locative(const Arg& a) const {
         if (a.form != MentionForm::metonym && a.form != MentionForm::country) return false;
-        return preposition_before(a.b, m_r.locative);
+        // "negotiators from Israel": who they stand for, not where.
+        return preposition_before(a.b, m_r.locative) && !proxy_before(a.b);
     }
 
     // "at the White House": a preposition before token b, over an article.
@@ -984,7 +1001,8 @@ class SentenceEvents {
             // another event noun is that noun's.
             // In a headline the noun is capitalised: "Remarks Prior to a Meeting With X".
             if (i > from && has_triggers(i) && low(i) != "with" &&
-                (m_t[i].shape == TokShape::lower || in_title() || m_title_case))
+                (m_t[i].shape == TokShape::lower || in_title() || m_title_case) &&
+                !object_of_event_verb(from, i))  // not "discussed the deal with X by phone"
                 break;
             if (low(i) == "with" || low(i) == "between" || low(i) == "among") {
                 between = low(i) != "with";
@@ -1458,7 +1476,7 @@ class SentenceEvents {
         if (trig.has(Frame::dated) && !time_next_to(tb, te)) return false;
         for (const auto& near : trig.near_words) {
             bool seen = false;  // "spoke with X by phone": the medium makes it a call
-            for (std::size_t i = te; i < m_t.size() && i < te + 10 && !seen; ++i) {
+            for (std::size_t i = te; i < m_t.size() && i < te + 16 && !seen; ++i) {
                 if (clause_break(i)) break;
                 for (const auto& w : near) seen |= m_t[i].low == w;
             }

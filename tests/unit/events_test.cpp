@@ -896,3 +896,18 @@ TEST(Events, ParentheticalSubjectAndPlaces) {
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->location, "");
 }
+
+// A noun that is the object of an event verb is that verb's ("discussed the hostage deal with X
+// by phone" is a call, no agreement); "X and Y spoke"; negotiators from two sides.
+TEST(Events, NounObjectOfEventVerbAndPluralSpoke) {
+    auto x = run("Blinken discussed the hostage deal with Qatari Prime Minister Sheikh Mohammed bin "
+                 "Abdulrahman Al Thani by phone.",
+                 "2024-03-05");
+    EXPECT_NE(find(x, EventType::phone_call, "Antony Blinken"), nullptr);
+    EXPECT_EQ(find(x, EventType::agreement, "Antony Blinken"), nullptr);
+    x = run("Netanyahu and Biden spoke on Thursday, the White House said.", "2024-03-05");
+    EXPECT_NE(find(x, EventType::meeting, "Benjamin Netanyahu", "Joe Biden"), nullptr);
+    x = run("Negotiators from Israel and Hamas resumed indirect talks in Cairo on Sunday.",
+            "2024-03-05");
+    EXPECT_NE(find(x, EventType::meeting, "Israel", "Hamas"), nullptr);
+}
