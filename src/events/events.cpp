@@ -350,6 +350,11 @@ class SentenceEvents {
     }
 
   private:
+    bool quote_mark(std::size_t i) const {
+        const detail::Word w = m_t[i].low;
+        return w == "\"" || w == "\u201c" || w == "\u201d" || w == "''" || w == "``";
+    }
+
     // Whether the noun at `noun` follows the verb that ended at `verb_end` with nothing but
     // determiners and lower-case modifiers between ("the hostage", "a new friendship").
     bool object_of_event_verb(std::size_t verb_end, std::size_t noun) const {
@@ -1399,7 +1404,19 @@ class SentenceEvents {
             // A light verb before the noun brings its subject: "X held talks with Y".
             bool light = false;
             if (subj.empty()) {
-                for (std::size_t i = tb; i-- > 0 && tb - i <= 6;) {
+                std::size_t quoted = 0;  // words skipped inside a quoted modifier
+                for (std::size_t i = tb; i-- > 0 && tb - i <= 6 + quoted;) {
+                    // 'had a "very, very good" meeting with Xi': over the quoted words.
+                    if (quote_mark(i)) {
+                        std::size_t j = i;
+                        while (j-- > 0 && i - j <= 8 && !quote_mark(j)) {
+                        }
+                        if (j < i && i - j <= 8 && quote_mark(j)) {
+                            quoted += i - j + 1;
+                            i = j;
+                            continue;
+                        }
+                    }
                     if (clause_break(i) || low(i) == ",") break;
                     if (has(i, detail::wb_light_verb)) {
                         light = true;

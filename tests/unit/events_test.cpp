@@ -911,3 +911,10 @@ TEST(Events, NounObjectOfEventVerbAndPluralSpoke) {
             "2024-03-05");
     EXPECT_NE(find(x, EventType::meeting, "Israel", "Hamas"), nullptr);
 }
+
+// A quoted modifier between a light verb and its noun: 'had a "very, very good" meeting'.
+TEST(Events, QuotedModifierBeforeTheNoun) {
+    auto x = run("President Trump said he had a \"very, very good\" meeting with Xi Jinping.",
+                 "2019-06-29");
+    EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Xi Jinping"), nullptr);
+}
