@@ -1175,6 +1175,14 @@ class SentenceEvents {
                 return low(i) == "since" || low(i) == "until" || low(i) == "till";
             };
             if (bound(b) || (b > 0 && bound(b - 1))) continue;
+            // "the first visit ... in 12 years": how long since the last, not when.
+            const std::string_view ex = ts.expression;
+            if (low(b) == "in" && (ex.ends_with("years") || ex.ends_with("decades") ||
+                                   ex.ends_with("decade") || ex.ends_with("months"))) {
+                bool first = false;
+                for (std::size_t i = 0; i < b && !first; ++i) first = low(i) == "first";
+                if (first) continue;
+            }
             // "X will meet Y, a spokesman told reporters on Monday": the reporting clause's
             // time dates the telling, not the meeting.
             bool reported = false;

@@ -918,3 +918,19 @@ TEST(Events, QuotedModifierBeforeTheNoun) {
                  "2019-06-29");
     EXPECT_NE(find(x, EventType::meeting, "Donald Trump", "Xi Jinping"), nullptr);
 }
+
+// "the first visit ... in 12 years" is not dated twelve years on; "would not engage in talks"
+// is a refusal, no event.
+TEST(Events, FirstInYearsAndRefusal) {
+    auto x = run("Kishida's two-day trip is the first visit to South Korea by a Japanese leader in "
+                 "12 years.",
+                 "2023-05-07");
+    const Event* e = find(x, EventType::visit, "Fumio Kishida", "South Korea");
+    ASSERT_NE(e, nullptr);
+    EXPECT_FALSE(e->date.first.has_value());
+    EXPECT_EQ(e->status, EventStatus::occurred);
+    x = run("North Korea's Foreign Ministry said Saturday that it would not engage in talks with "
+            "Seoul or Washington.",
+            "2023-05-07");
+    EXPECT_EQ(find(x, EventType::meeting, "South Korea"), nullptr);
+}
