@@ -87,6 +87,8 @@ enum WordBit : uint32_t {
     wb_ending = 1u << 14,
     wb_aside = 1u << 15,
     wb_separate = 1u << 16,
+    wb_bound = 1u << 17,
+    wb_setting = 1u << 18,
 };
 
 /// What the event stage knows of one folded word.
@@ -113,6 +115,8 @@ struct EventRules {
     WordSet ending;         ///< "ends", "concludes": a visit's last day named
     WordSet aside;          ///< "sidelines", "margins": a gathering named as the venue
     WordSet separate;       ///< "separate talks": one encounter for each subject
+    WordSet bound;          ///< "since", "until": a time after one dates no event
+    WordSet setting;        ///< "in", "at": opens a phrase setting a statement
     WordSet speech_verbs;   ///< "said", "told": a reporting clause
     WordSet prepositions;   ///< an object never lies beyond one
     /// Closed-class words from data/lexicon/function-words.tsv.

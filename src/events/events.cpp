@@ -98,6 +98,8 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
                        : row[0] == "ending"       ? &ending
                        : row[0] == "aside"        ? &aside
                        : row[0] == "separate"     ? &separate
+                       : row[0] == "bound"        ? &bound
+                       : row[0] == "setting"      ? &setting
                                                   : nullptr;
         if (!set) continue;
         for (const auto& w : split(row[1], '|')) set->insert(fold_word(w));
@@ -133,6 +135,8 @@ EventRules::EventRules(const Knowledge& kb) : gaz(&kb.get<Gazetteer>()) {
                                                         {&be, wb_be},
                                                         {&ending, wb_ending},
                                                         {&aside, wb_aside},
+                                                        {&bound, wb_bound},
+                                                        {&setting, wb_setting},
                                                         {&separate, wb_separate}};
     for (const auto& [set, bit] : sets)
         for (const auto& w : *set) word_info[w].bits |= bit;
@@ -1171,10 +1175,7 @@ class SentenceEvents {
             std::size_t b = tok_at(ts.span.begin);
             if (report_comma != SIZE_MAX && b < report_comma) continue;
             // "the first visit since 2008", "talks until Friday": a bound, not the time of it.
-            const auto bound = [&](std::size_t i) {
-                return low(i) == "since" || low(i) == "until" || low(i) == "till";
-            };
-            if (bound(b) || (b > 0 && bound(b - 1))) continue;
+            if (has(b, detail::wb_bound) || (b > 0 && has(b - 1, detail::wb_bound))) continue;
             // "the first visit ... in 12 years": how long since the last, not when.
             const std::string_view ex = ts.expression;
             if (low(b) == "in" && (ex.ends_with("years") || ex.ends_with("decades") ||
@@ -1446,10 +1447,10 @@ class SentenceEvents {
             // joint news conference with Scholz, Macron said": a statement noun in an opening
             // phrase belongs to the subject after its comma.
             const bool opening_phrase =
-                (tb <= 4 && (low(0) == "in" || low(0) == "at" || low(0) == "during")) ||
+                (tb <= 4 && has(0, detail::wb_setting) && low(0) != "to") ||
+                // "Speaking at", "Appearing in", not "Commenting on the statement"
                 (tb <= 5 && m_t[0].low.ends_with("ing") && m_t.size() > 1 &&
-                 // "Speaking at", "Appearing in", not "Commenting on the statement"
-                 (low(1) == "at" || low(1) == "in" || low(1) == "during" || low(1) == "to"));
+                 has(1, detail::wb_setting));
             if (subj.empty() && plural.empty() && trig.type == EventType::statement &&
                 opening_phrase) {
                 std::size_t comma = te;
