@@ -103,12 +103,7 @@ void FoldArena::lower(std::string_view text, std::size_t b, std::size_t e) {
         m_lowered = std::make_unique_for_overwrite<char[]>(text.size() + 1);
         m_size = text.size();
     }
-    // Branch-free, so the compiler vectorises it.
-    char* out = m_lowered.get();
-    for (std::size_t k = b; k < e; ++k) {
-        const auto c = static_cast<unsigned char>(text[k]);
-        out[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 32 : 0));
-    }
+    lower_ascii(text, b, e, m_lowered.get());
 }
 
 std::vector<Tok> lex_sentence(std::string_view text, const Sentence& s, FoldArena& arena) {

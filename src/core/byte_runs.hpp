@@ -104,30 +104,6 @@ inline uint32_t space_mask16(__m128i v) {
 }
 #endif
 
-/// The length of the run at text[i] (not past `end`) of ASCII bytes that are neither white
-/// space nor `stop`.
-inline std::size_t plain_run(std::string_view text, std::size_t i, std::size_t end, char stop) {
-    std::size_t j = i;
-#if defined(__SSE2__)
-    while (j + 16 <= text.size()) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + j));
-        const uint32_t hit =
-            space_mask16(v) | static_cast<uint32_t>(_mm_movemask_epi8(v)) |
-            static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(stop))));
-        const auto n = static_cast<std::size_t>(std::countr_zero(hit | 0x10000u));
-        j += n;
-        if (n < 16 || j >= end) return (j < end ? j : end) - i;
-    }
-#endif
-    while (j < end) {
-        const auto c = static_cast<unsigned char>(text[j]);
-        if (c >= 0x80 || c == static_cast<unsigned char>(stop) || c == ' ' || (c >= 9 && c <= 13))
-            break;
-        ++j;
-    }
-    return j - i;
-}
-
 /// The position of the first `c` in text[i, end), or `end`.
 inline std::size_t find_byte(std::string_view text, std::size_t i, std::size_t end, char c) {
 #if defined(__SSE2__)
@@ -184,6 +160,15 @@ inline std::size_t next_unclean(std::string_view p, std::size_t i) {
             return i;
     }
     return n;
+}
+
+/// Bytes [b, e) of `text` into out[b, e) with ASCII capitals lowered; other bytes as they are.
+/// Branch-free, so the compiler vectorises it.
+inline void lower_ascii(std::string_view text, std::size_t b, std::size_t e, char* out) {
+    for (std::size_t k = b; k < e; ++k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        out[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 32 : 0));
+    }
 }
 
 /// What a word's bytes hold, for words of up to sixteen bytes inside `text` (others: the loop).

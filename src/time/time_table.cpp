@@ -91,11 +91,7 @@ std::size_t general_punct(std::string_view t, std::size_t i) {
 void tokenize_time(std::string_view text, std::string& lower, std::vector<TimeTok>& out) {
     out.clear();
     lower.resize(text.size());
-    // Branch-free, so the compiler vectorises it.
-    for (std::size_t k = 0; k < text.size(); ++k) {
-        const auto c = static_cast<unsigned char>(text[k]);
-        lower[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 32 : 0));
-    }
+    lower_ascii(text, 0, text.size(), lower.data());
     out.reserve(text.size() / 4 + 8);
     const std::size_t n = text.size();
     std::size_t i = 0;
